@@ -1,0 +1,36 @@
+import { Effect, FileSystem, Path } from "effect"
+import { readJson, writeFileAtomic } from "#files"
+import { stages } from "#schema"
+import { fragmentName, type LockEntry, type LockFile, LockFragment, lockName } from "./Lock.ts"
+import { renderLock } from "./render.ts"
+
+/** Every `languages/<code>/out/<stage>/lock.json` under `root`, in language then stage order. */
+export const readFragments = Effect.fn("readFragments")(function*(root: string) {
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+  const languages = (yield* fs.readDirectory(path.join(root, "languages"))).sort()
+  const fragments: Array<LockFragment> = []
+  for (const language of languages) {
+    for (const stage of stages) {
+      const file = path.join(root, "languages", language, "out", stage, fragmentName)
+      if (yield* fs.exists(file)) fragments.push(yield* readJson(file, LockFragment))
+    }
+  }
+  return fragments
+})
+
+export const foldFragments = (fragments: ReadonlyArray<LockFragment>): LockFile => {
+  const languages: Record<string, Record<string, LockEntry>> = {}
+  for (const { language, stage, inputs, outputs } of fragments) {
+    ;(languages[language] ??= {})[stage] = { inputs, outputs }
+  }
+  return { version: 1, languages }
+}
+
+/** Folds the fragments on disk into `datasets.lock` and returns what it wrote. */
+export const foldLock = Effect.fn("foldLock")(function*(root: string) {
+  const path = yield* Path.Path
+  const lock = foldFragments(yield* readFragments(root))
+  yield* writeFileAtomic(path.join(root, lockName), renderLock(lock))
+  return lock
+})

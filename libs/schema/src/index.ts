@@ -1,0 +1,6 @@
+export { Stage, stages } from "./Stage.ts"
+export { EmbeddedCorpus, Language, Script, WordSplitting } from "./Language.ts"
+export { Passage, ScoredPassage } from "./Passage.ts"
+export { AnnotatedPassage, Mention, RejectionCounts, RejectionReason, rejectionReasons, Span } from "./Span.ts"
+export { JudgedMention, Judgement, Rating } from "./Judgement.ts"
+export { ExportRecord } from "./Record.ts"
