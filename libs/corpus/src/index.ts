@@ -1,0 +1,6 @@
+export { type Chunk, chunkPassage, type ChunkOptions } from "./chunk.ts"
+export { type CorpusDocument, CorpusRow } from "./Document.ts"
+export { CorpusNotFound, type CorpusError, CorpusReadFailed, MalformedCorpusRow, UnknownUdhrCode } from "./errors.ts"
+export { corpusFiles, corpusFolder, readFolder } from "./folder.ts"
+export { sampleDocuments, sampleKey } from "./sample.ts"
+export { readUdhr, udhrCodes } from "./udhr.ts"
