@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto"
+import { Effect, FileSystem, Option, Path, Schema } from "effect"
+import { LlmCacheError } from "./errors.ts"
+import { NormalisedRequest, normalisedRequestKey } from "./requestKey.ts"
+
+/** The model's answer as stored; `cached` is not stored, it says where an answer came from. */
+export const StoredAnswer = Schema.Struct({
+  content: Schema.String,
+  finishReason: Schema.NullOr(Schema.String),
+  model: Schema.String
+})
+export type StoredAnswer = typeof StoredAnswer.Type
+
+/** One cache file: the request (so a reader can see what the key covers) and the answer. */
+export const CacheEntry = Schema.Struct({
+  key: Schema.String,
+  request: NormalisedRequest,
+  answer: StoredAnswer
+})
+export type CacheEntry = typeof CacheEntry.Type
+
+const decodeEntry = Schema.decodeUnknownOption(Schema.fromJsonString(CacheEntry))
+
+/** `<cacheDir>/<key[0..2]>/<key>.json`: the two-character fan-out keeps directories small. */
+export const cacheFile = (path: Path.Path, cacheDir: string, key: string): string =>
+  path.join(cacheDir, key.slice(0, 2), `${key}.json`)
+
+/** A content-addressed store of answers on disk. */
+export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+
+  /** The stored answer, or none when the file is missing, unreadable, corrupt or not for this request. */
+  const read = (key: string): Effect.Effect<Option.Option<StoredAnswer>> =>
+    fs.readFileString(cacheFile(path, cacheDir, key)).pipe(
+      Effect.map((text) =>
+        decodeEntry(text).pipe(
+          Option.filter((entry) => entry.key === key && normalisedRequestKey(entry.request) === key),
+          Option.map((entry) => entry.answer)
+        )
+      ),
+      Effect.orElseSucceed(() => Option.none())
+    )
+
+  /** Written to a temporary file and renamed over the target, so a crash never leaves half a file. */
+  const write = (entry: CacheEntry): Effect.Effect<void, LlmCacheError> => {
+    const file = cacheFile(path, cacheDir, entry.key)
+    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`
+    return fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
+      Effect.andThen(fs.writeFileString(temp, `${JSON.stringify(entry, null, 2)}\n`)),
+      Effect.andThen(fs.rename(temp, file)),
+      Effect.onError(() => fs.remove(temp, { force: true }).pipe(Effect.ignore)),
+      Effect.mapError((error) => new LlmCacheError({ path: file, reason: error.message }))
+    )
+  }
+
+  return { read, write } as const
+})

@@ -1,0 +1,8 @@
+export { ChatAnswer, ChatMessage, ChatRequest, ChatRole } from "./ChatRequest.ts"
+export { isRetryable, LlmBadAnswer, LlmCacheError, LlmHttpError, LlmUnreachable } from "./errors.ts"
+export type { LlmError } from "./errors.ts"
+export { LlmClient } from "./LlmClient.ts"
+export type { LlmStats } from "./LlmClient.ts"
+export { LlmOptions } from "./LlmOptions.ts"
+export { canonicalJson, NormalisedRequest, normaliseRequest, requestKey } from "./requestKey.ts"
+export { CacheEntry } from "./ResponseCache.ts"
