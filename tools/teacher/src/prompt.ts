@@ -1,0 +1,77 @@
+import type { JudgedMention } from "#schema"
+import { Result, Schema } from "effect"
+import { annotate } from "./annotate.ts"
+import { judge } from "./judge.ts"
+import { translateLabels } from "./translate.ts"
+import { formatTuples, parseTuples } from "./tuples.ts"
+import { canonicalLang } from "./writing.ts"
+
+/** What a user message asks for, recognised from its blocks, never from the wording around them. */
+export type TeacherTask =
+  | { readonly task: "annotate"; readonly lang: string; readonly passage: string }
+  | {
+    readonly task: "judge"
+    readonly lang: string
+    readonly passage: string
+    readonly annotations: ReadonlyArray<typeof JudgedMention.Type>
+  }
+  | { readonly task: "translate"; readonly lang: string; readonly labels: ReadonlyArray<string> }
+
+const passageBlock = /<passage lang="([^"\n]*)">\r?\n([\s\S]*?)\r?\n<\/passage>/g
+const annotationsBlock = /<annotations>\r?\n([\s\S]*?)\r?\n<\/annotations>/g
+const labelsBlock = /<labels lang="([^"\n]*)">\r?\n([\s\S]*?)\r?\n<\/labels>/g
+
+const shapes = "the finerweb offline teacher (a rule-based stand-in, not an LLM) only answers the finerweb " +
+  "annotate prompt (a <passage lang=\"...\"> block), judge prompt (a <passage lang=\"...\"> block and an " +
+  "<annotations> block) and translate prompt (a <labels lang=\"...\"> block with a JSON array of labels)"
+
+const Labels = Schema.fromJsonString(Schema.Array(Schema.String))
+
+const last = (pattern: RegExp, text: string) => [...text.matchAll(pattern)].at(-1)
+
+const langOf = (raw: string, block: string): Result.Result<string, string> => {
+  const lang = canonicalLang(raw)
+  return lang === undefined
+    ? Result.fail(`the ${block} block's lang "${raw}" is not a BCP 47 language tag`)
+    : Result.succeed(lang)
+}
+
+/**
+ * Recognises the task of a user message. A message with a passage block is a judge prompt when it also holds an
+ * annotations block, else an annotate prompt; otherwise a message with a labels block is a translate prompt.
+ * Where a block repeats (examples in the instructions), the last one is the one asked about.
+ */
+export const recognise = (message: string): Result.Result<TeacherTask, string> => {
+  const passage = last(passageBlock, message)
+  if (passage !== undefined) {
+    return Result.flatMap(langOf(passage[1], "passage"), (lang): Result.Result<TeacherTask, string> => {
+      const annotations = last(annotationsBlock, message)
+      if (annotations === undefined) return Result.succeed({ task: "annotate", lang, passage: passage[2] })
+      return Result.match(parseTuples(annotations[1]), {
+        onFailure: (reason) => Result.fail(`the <annotations> block is not a list of (mention, label) tuples: ${reason}`),
+        onSuccess: (pairs) => Result.succeed({ task: "judge", lang, passage: passage[2], annotations: pairs })
+      })
+    })
+  }
+  const labels = last(labelsBlock, message)
+  if (labels !== undefined) {
+    return Result.flatMap(langOf(labels[1], "labels"), (lang): Result.Result<TeacherTask, string> =>
+      Result.match(Schema.decodeUnknownResult(Labels)(labels[2]), {
+        onFailure: (error) => Result.fail(`the <labels> block is not a JSON array of strings: ${error.message}`),
+        onSuccess: (list) => Result.succeed({ task: "translate", lang, labels: list })
+      }))
+  }
+  return Result.fail(`${shapes}; the last user message holds none of these blocks`)
+}
+
+/** The teacher's answer to a recognised task, as the assistant message's content. */
+export const answer = (task: TeacherTask): string => {
+  switch (task.task) {
+    case "annotate":
+      return formatTuples(annotate(task.passage, task.lang))
+    case "judge":
+      return JSON.stringify(judge(task.passage, task.lang, task.annotations))
+    case "translate":
+      return JSON.stringify(translateLabels(task.labels, task.lang))
+  }
+}
