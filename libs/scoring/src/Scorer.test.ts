@@ -1,0 +1,136 @@
+import { NodeServices } from "@effect/platform-node"
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Exit, FileSystem, Layer, Path } from "effect"
+import { createHash } from "node:crypto"
+import { fileURLToPath } from "node:url"
+import { modelDigest } from "./digest.ts"
+import { ScorerModelError } from "./errors.ts"
+import { Scorer } from "./Scorer.ts"
+import type { ScorerOptions } from "./Scorer.ts"
+import { junk, prose } from "./samples.fixture.ts"
+
+const modelPath = fileURLToPath(new URL("../model/scorer.onnx", import.meta.url))
+const options: ScorerOptions = { modelPath, executionProviders: ["cpu"], intraOpThreads: 1, batchSize: 4 }
+
+const scoreWith = (opts: ScorerOptions, texts: ReadonlyArray<string>) =>
+  Effect.gen(function*() {
+    const scorer = yield* Scorer
+    return yield* scorer.score(texts)
+  }).pipe(Effect.provide(Scorer.layer(opts).pipe(Layer.provide(NodeServices.layer))))
+
+/** Builds the layer against a copy of the committed model in a temp folder, after `edit` changes the copy. */
+const loadEdited = (edit: (fs: FileSystem.FileSystem, onnx: string, json: string) => Effect.Effect<void, unknown>) =>
+  Effect.gen(function*() {
+    const fs = yield* FileSystem.FileSystem
+    const path = yield* Path.Path
+    const folder = yield* fs.makeTempDirectoryScoped()
+    const onnx = path.join(folder, "scorer.onnx")
+    const json = path.join(folder, "scorer.json")
+    yield* fs.copyFile(modelPath, onnx)
+    yield* fs.copyFile(modelPath.replace(/\.onnx$/, ".json"), json)
+    yield* edit(fs, onnx, json).pipe(Effect.orDie)
+    const exit = yield* Effect.exit(scoreWith({ ...options, modelPath: onnx }, ["text"]))
+    return { exit, onnx, json }
+  }).pipe(Effect.provide(NodeServices.layer))
+
+const modelError = (exit: Exit.Exit<unknown, unknown>): ScorerModelError => {
+  assert.isTrue(Exit.isFailure(exit))
+  const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail") : undefined
+  assert.isTrue(error !== undefined && error._tag === "Fail" && error.error instanceof ScorerModelError)
+  return (error as { error: ScorerModelError }).error
+}
+
+describe("Scorer", () => {
+  it.effect("scores clean prose above 0.5 in many scripts", () =>
+    Effect.gen(function*() {
+      const scores = yield* scoreWith(options, Object.values(prose))
+      Object.keys(prose).forEach((language, i) => assert.isAbove(scores[i], 0.5, language))
+      assert.strictEqual(scores.length, Object.keys(prose).length)
+    }))
+
+  it.effect("scores menus, number lists, tables, symbols, repetition and fragments below 0.5", () =>
+    Effect.gen(function*() {
+      const scores = yield* scoreWith(options, Object.values(junk))
+      Object.keys(junk).forEach((kind, i) => assert.isBelow(scores[i], 0.5, kind))
+    }))
+
+  it.effect("gives the same scores in batches as one by one, in input order", () =>
+    Effect.gen(function*() {
+      const texts = [...Object.values(prose), ...Object.values(junk)]
+      const batched = yield* scoreWith({ ...options, batchSize: 3 }, texts)
+      const single = yield* scoreWith({ ...options, batchSize: 1 }, texts)
+      const whole = yield* scoreWith({ ...options, batchSize: 64 }, texts)
+      assert.deepStrictEqual(batched, single)
+      assert.deepStrictEqual(whole, single)
+      assert.strictEqual(single.length, texts.length)
+    }))
+
+  it.effect("returns no scores for no passages", () =>
+    Effect.gen(function*() {
+      assert.deepStrictEqual(yield* scoreWith(options, []), [])
+    }))
+
+  it.effect("exposes the manifest, whose sha256 and size match the committed model", () =>
+    Effect.gen(function*() {
+      const scorer = yield* Scorer
+      const fs = yield* FileSystem.FileSystem
+      const bytes = yield* fs.readFile(modelPath)
+      const digest = yield* modelDigest(modelPath)
+      assert.strictEqual(digest, createHash("sha256").update(bytes).digest("hex"))
+      assert.strictEqual(scorer.digest, digest)
+      assert.strictEqual(scorer.manifest.sha256, digest)
+      assert.strictEqual(scorer.manifest.bytes, bytes.length)
+      assert.strictEqual(scorer.manifest.threshold, 0.5)
+    }).pipe(Effect.provide(Scorer.layer(options).pipe(Layer.provideMerge(NodeServices.layer)))))
+
+  it.effect("fails with a ScorerModelError naming a missing model", () =>
+    Effect.gen(function*() {
+      const missing = "/nonexistent/models/scorer.onnx"
+      const error = modelError(yield* Effect.exit(scoreWith({ ...options, modelPath: missing }, ["text"])))
+      assert.include(error.message, missing)
+      assert.strictEqual(error.path, missing)
+    }))
+
+  it.effect("fails with a ScorerModelError when the manifest is missing", () =>
+    Effect.gen(function*() {
+      const { exit, json } = yield* loadEdited((fs, _, json) => fs.remove(json))
+      assert.include(modelError(exit).message, json)
+    }))
+
+  it.effect("fails with a ScorerModelError when the model does not match its manifest's digest", () =>
+    Effect.gen(function*() {
+      const { exit, onnx } = yield* loadEdited((fs, onnx) => fs.writeFile(onnx, new Uint8Array([1, 2, 3])))
+      const error = modelError(exit)
+      assert.include(error.message, onnx)
+      assert.include(error.message, "sha256")
+    }))
+
+  it.effect("fails with a ScorerModelError when a model with a matching digest is not valid ONNX", () =>
+    Effect.gen(function*() {
+      const { exit, onnx } = yield* loadEdited((fs, onnx, json) =>
+        Effect.gen(function*() {
+          const garbage = new TextEncoder().encode("not an onnx model")
+          yield* fs.writeFile(onnx, garbage)
+          const manifest = JSON.parse(yield* fs.readFileString(json))
+          const digest = yield* modelDigest(onnx).pipe(Effect.provideService(FileSystem.FileSystem, fs))
+          yield* fs.writeFileString(json, JSON.stringify({ ...manifest, sha256: digest }))
+        })
+      )
+      const error = modelError(exit)
+      assert.include(error.message, onnx)
+      assert.include(error.message, "cannot load")
+    }))
+
+  it.effect("fails with a ScorerModelError when the manifest lists other features", () =>
+    Effect.gen(function*() {
+      const { exit, json } = yield* loadEdited((fs, _, json) =>
+        Effect.gen(function*() {
+          const manifest = JSON.parse(yield* fs.readFileString(json))
+          yield* fs.writeFileString(json, JSON.stringify({ ...manifest, features: [...manifest.features].reverse() }))
+        })
+      )
+      const error = modelError(exit)
+      assert.include(error.message, json)
+      assert.include(error.message, "passageFeatures")
+    }))
+})
