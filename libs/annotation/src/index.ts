@@ -1,0 +1,8 @@
+export { alignMentions, type AlignedMentions, type AlignOptions } from "./align.ts"
+export { formatMentionList } from "./format.ts"
+export { JudgementAnswer, parseJudgementAnswer, type ParsedJudgement } from "./judgement.ts"
+export { type LabelTranslations, parseLabelTranslations } from "./labels.ts"
+export { normalizeLabel } from "./normalize.ts"
+export { codePointIndex, codePointLength, sliceCodePoints, utf16Index } from "./offsets.ts"
+export { type ListedMention, type MentionListOptions, parseMentionList, type ParsedMentionList } from "./parse.ts"
+export { mergeRejections, type Rejections } from "./rejections.ts"
