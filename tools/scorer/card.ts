@@ -36,8 +36,8 @@ export const modelCard = (manifest: ScorerManifest): string =>
     "",
     `- input \`${manifest.input.name}\`: float32 [${manifest.input.shape.join(", ")}], the output of ` +
     "`passageFeatures` from `#scoring`",
-    `- output \`${manifest.output.name}\`: float32 [${manifest.output.shape.join(", ")}] in (0, 1); passages at or ` +
-    `above ${manifest.threshold} count as worth annotating`,
+    `- output \`${manifest.output.name}\`: float32 [${manifest.output.shape.join(", ")}] in (0, 1); passages ` +
+    `above ${manifest.threshold} count as worth annotating (the paper keeps predictions > ${manifest.threshold})`,
     "",
     "## Features (in tensor order)",
     "",

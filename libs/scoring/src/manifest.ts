@@ -29,7 +29,7 @@ export const ScorerManifest = Schema.Struct({
   output: TensorSpec,
   /** The feature names in tensor order, when `preparation` is "passage-features". */
   features: Schema.Array(Schema.String),
-  /** Passages scoring at or above it count as worth annotating. */
+  /** Passages scoring above it count as worth annotating (the paper keeps predictions > 0.5). */
   threshold: Schema.Number
 })
 export type ScorerManifest = typeof ScorerManifest.Type
