@@ -1,0 +1,25 @@
+import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import { Cause, Effect, Logger } from "effect"
+import { CliError } from "effect/cli"
+import { runCli } from "./src/cli.ts"
+
+// One line per event: Nx interleaves the output of parallel tasks, so a line must stand on its own.
+const lines = Logger.make(({ message }) => {
+  console.log(`[finerweb] ${Array.isArray(message) ? message.join(" ") : String(message)}`)
+})
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+runCli(process.argv.slice(2)).pipe(
+  Effect.provide(NodeServices.layer),
+  Effect.provide(Logger.layer([lines])),
+  Effect.catchCause((cause) =>
+    Effect.sync(() => {
+      process.exitCode = 1
+      const error = Cause.squash(cause)
+      // The CLI has already shown its own parse errors with the help text.
+      if (!Cause.hasInterruptsOnly(cause) && !CliError.isCliError(error)) console.error(`finerweb: ${describe(error)}`)
+    })
+  ),
+  NodeRuntime.runMain({ disableErrorReporting: true })
+)

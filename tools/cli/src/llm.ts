@@ -1,0 +1,35 @@
+import { Config, Effect, Layer, Option } from "effect"
+import { loadConfig, workspaceRoot } from "#config"
+import { LlmClient } from "#llm"
+import { LlmEndpoint } from "#stages"
+import { startTeacher } from "#teacher"
+
+/** An endpoint as the lock records it: no credentials, no query string. */
+export const describeEndpoint = (baseUrl: string): string => {
+  const url = new URL(baseUrl)
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, "")}`
+}
+
+/**
+ * The LLM client for annotate, judge and translate. Endpoint and model come from libs/config/stages/llm.json or
+ * FINERWEB_LLM_BASE_URL / FINERWEB_LLM_MODEL; with neither, the offline teacher starts on loopback for the life
+ * of the command. It is a rule-based stand-in and is labelled so in every manifest and log line.
+ */
+export const llmLayer = Layer.unwrap(Effect.gen(function*() {
+  const config = yield* loadConfig("llm")
+  const baseUrl = Option.getOrElse(yield* Config.option(Config.String("FINERWEB_LLM_BASE_URL")), () => config.baseUrl)
+  const options = { ...config, cacheDir: `${workspaceRoot}/${config.cacheDir}` }
+  if (baseUrl === null) {
+    const teacher = yield* startTeacher()
+    yield* Effect.logDebug(`offline teacher (a rule-based stand-in, not an LLM) listening at ${teacher.baseUrl}`)
+    return Layer.mergeAll(
+      LlmClient.layer({ ...options, baseUrl: teacher.baseUrl, model: teacher.model }),
+      Layer.succeed(LlmEndpoint, LlmEndpoint.of({ model: teacher.model, endpoint: "offline-teacher", standIn: true }))
+    )
+  }
+  const model = Option.getOrElse(yield* Config.option(Config.String("FINERWEB_LLM_MODEL")), () => config.model)
+  return Layer.mergeAll(
+    LlmClient.layer({ ...options, baseUrl, model }),
+    Layer.succeed(LlmEndpoint, LlmEndpoint.of({ model, endpoint: describeEndpoint(baseUrl), standIn: false }))
+  )
+}))

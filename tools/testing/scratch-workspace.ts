@@ -1,0 +1,56 @@
+import { spawnSync } from "node:child_process"
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+/** The real workspace these tests copy from. */
+export const workspaceRoot = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "")
+
+/**
+ * Copies the workspace's sources and the chosen languages into a temporary folder, with node_modules linked, so a
+ * test can run the real CLI and Nx on it, edit files and break things without touching the repository.
+ */
+export const scratchWorkspace = (languages: ReadonlyArray<string>): string => {
+  const root = mkdtempSync(join(tmpdir(), "finerweb-workspace-"))
+  for (const entry of ["package.json", "nx.json", "tsconfig.base.json", "libs", "tools"]) {
+    cpSync(join(workspaceRoot, entry), join(root, entry), {
+      recursive: true,
+      filter: (source) => !source.includes("/out/") && !source.endsWith("/out")
+    })
+  }
+  for (const code of languages) {
+    mkdirSync(join(root, "languages", code), { recursive: true })
+    cpSync(join(workspaceRoot, "languages", code, "language.json"), join(root, "languages", code, "language.json"))
+  }
+  symlinkSync(join(workspaceRoot, "node_modules"), join(root, "node_modules"), "dir")
+  return root
+}
+
+export interface Run {
+  readonly status: number | null
+  readonly stdout: string
+  readonly stderr: string
+}
+
+/** Runs a command in `cwd` with Node 22 first on PATH, as `npm run` would. */
+export const run = (cwd: string, command: string, args: ReadonlyArray<string>, env: Record<string, string> = {}): Run => {
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: "utf8",
+    env: {
+      ...process.env,
+      PATH: `${join(workspaceRoot, "node_modules/.bin")}:${process.env.PATH}`,
+      NX_DAEMON: "false",
+      NX_NO_CLOUD: "true",
+      NX_TUI: "false",
+      ...env
+    },
+    timeout: 300_000
+  })
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+/** Runs the finerweb CLI of the workspace at `root`. */
+export const finerweb = (root: string, args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
+  run(root, "node", [join(root, "tools/cli/main.ts"), ...args], env)
