@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import { Effect, Layer } from "effect"
 import { loadConfig, workspaceRoot } from "#config"
 import { toJsonl } from "#files"
 import { Passage, ScoredPassage } from "#schema"
@@ -8,13 +8,14 @@ import { writeStageOutput } from "./shared/output.ts"
 import { packageVersions } from "./shared/packages.ts"
 import { readUpstreamRows } from "./shared/upstream.ts"
 
-/** The scorer's options from score.json, the model path made absolute. */
-export const scorerOptions = Effect.map(loadConfig("score"), (config) => ({
-  modelPath: `${workspaceRoot}/${config.model}`,
-  executionProviders: config.executionProviders,
-  intraOpThreads: config.intraOpThreads,
-  batchSize: config.batchSize
-}))
+/** One scorer session from score.json, the model path taken from the workspace root. */
+const scorerLayer = Layer.unwrap(Effect.map(loadConfig("score"), (config) =>
+  Scorer.layer({
+    modelPath: `${workspaceRoot}/${config.model}`,
+    executionProviders: config.executionProviders,
+    intraOpThreads: config.intraOpThreads,
+    batchSize: config.batchSize
+  })))
 
 /**
  * score: predicts each passage's usefulness for NER, then keeps, per document in sample order, the first passage
@@ -64,3 +65,6 @@ export const score = Effect.fn("score")(function*({ language, digest }: LoadedLa
   )
   return manifest
 })
+
+/** score with the configured model, its session opened for this run and released after it. */
+export const scoreWithModel = (language: LoadedLanguage) => score(language).pipe(Effect.provide(scorerLayer))

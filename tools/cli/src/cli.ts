@@ -1,20 +1,8 @@
-import { Effect, Layer, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { Argument, Command } from "effect/cli"
-import { checkLock, foldLock, lockName } from "#lock"
-import { Scorer } from "#scoring"
 import { workspaceRoot } from "#config"
-import {
-  annotate,
-  exportDataset,
-  judge,
-  type LoadedLanguage,
-  loadLanguage,
-  sample,
-  score,
-  scorerOptions,
-  translate
-} from "#stages"
-import { llmLayer } from "./llm.ts"
+import { checkLock, foldLock, lockName } from "#lock"
+import { type LoadedLanguage, loadLanguage, stagePrograms } from "#stages"
 
 /** A lock that disagrees with the outputs on disk; each line names a file. */
 export class LockDisagrees extends Schema.TaggedError<LockDisagrees>()("LockDisagrees", {
@@ -29,25 +17,33 @@ const language = Argument.String("language").pipe(
   Argument.withDescription("a language code as in languages/<code>, e.g. afr_Latn or tha_Thai")
 )
 
-const stage = <E, R>(name: string, description: string, run: (language: LoadedLanguage) => Effect.Effect<unknown, E, R>) =>
+const stage = <E, R>(
+  name: keyof typeof stagePrograms,
+  description: string,
+  run: (language: LoadedLanguage) => Effect.Effect<unknown, E, R>
+) =>
   Command.make(name, { language }, (input) => Effect.flatMap(loadLanguage(input.language), run)).pipe(
     Command.withDescription(description),
     Command.withExamples([{ command: `finerweb ${name} afr_Latn`, description: `${name} Afrikaans` }])
   )
 
-const scorerLayer = Layer.unwrap(Effect.map(scorerOptions, Scorer.layer))
+/** The LLM client (or the offline teacher), loaded only by the stages that ask a model. */
+const withLlm = <A, E, R>(program: Effect.Effect<A, E, R>) =>
+  Effect.flatMap(Effect.promise(() => import("./llm.ts")), ({ llmLayer }) => Effect.provide(program, llmLayer))
 
 const stages = [
-  stage("sample", "draw documents from the corpus and cut them into ~256-word passages", sample),
+  stage("sample", "draw documents from the corpus and cut them into ~256-word passages", (l) =>
+    Effect.flatMap(Effect.promise(stagePrograms.sample), (sample) => sample(l))),
   stage("score", "score passages with the ONNX model and keep the first good one per document", (l) =>
-    score(l).pipe(Effect.provide(scorerLayer))),
+    Effect.flatMap(Effect.promise(stagePrograms.score), (score) => score(l))),
   stage("annotate", "list the named entities of each passage with the LLM and align them to offsets", (l) =>
-    annotate(l).pipe(Effect.provide(llmLayer))),
+    withLlm(Effect.flatMap(Effect.promise(stagePrograms.annotate), (annotate) => annotate(l)))),
   stage("judge", "rate a sample of annotations for faithfulness and completeness (1-5)", (l) =>
-    judge(l).pipe(Effect.provide(llmLayer))),
+    withLlm(Effect.flatMap(Effect.promise(stagePrograms.judge), (judge) => judge(l)))),
   stage("translate", "translate the language's label set into the language", (l) =>
-    translate(l).pipe(Effect.provide(llmLayer))),
-  stage("export", "write the sentence records {id, text, char_spans}, labels and statistics", exportDataset)
+    withLlm(Effect.flatMap(Effect.promise(stagePrograms.translate), (translate) => translate(l)))),
+  stage("export", "write the sentence records {id, text, char_spans}, labels and statistics", (l) =>
+    Effect.flatMap(Effect.promise(stagePrograms.export), (exportDataset) => exportDataset(l)))
 ]
 
 const lock = Command.make("lock").pipe(
