@@ -38,9 +38,18 @@ export const writeFileAtomic = Effect.fn("writeFileAtomic")(function*(path: stri
 export const replaceDirectory = <A, E, R>(path: string, build: (temporary: string) => Effect.Effect<A, E, R>) =>
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
+    const paths = yield* Path.Path
     const temporary = temporaryName(path)
     const fail = (cause: { message: string }) => new WriteError({ path, reason: cause.message })
-    yield* fs.remove(temporary, { recursive: true, force: true }).pipe(Effect.mapError(fail))
+    // Leftovers of runs that were killed before they could clean up after themselves.
+    const parent = paths.dirname(path)
+    const prefix = `${paths.basename(path)}.tmp-`
+    const siblings = (yield* fs.exists(parent).pipe(Effect.mapError(fail)))
+      ? yield* fs.readDirectory(parent).pipe(Effect.mapError(fail))
+      : []
+    for (const name of siblings.filter((name) => name.startsWith(prefix))) {
+      yield* fs.remove(paths.join(parent, name), { recursive: true, force: true }).pipe(Effect.mapError(fail))
+    }
     yield* fs.makeDirectory(temporary, { recursive: true }).pipe(Effect.mapError(fail))
     const result = yield* build(temporary).pipe(
       Effect.onExit((exit) =>

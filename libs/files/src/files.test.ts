@@ -36,7 +36,7 @@ describe("atomic writes", () => {
       assert.deepStrictEqual(fs.readdirSync(path.join(dir, "a")), ["b.txt"])
     }).pipe(Effect.provide(NodeServices.layer)))
 
-  it.effect("replaceDirectory keeps the previous folder when the build fails", () =>
+  it.effect("replaceDirectory keeps the previous folder when the build fails and clears leftovers of killed runs", () =>
     Effect.gen(function*() {
       const dir = scratch()
       const target = path.join(dir, "out")
@@ -50,6 +50,8 @@ describe("atomic writes", () => {
       assert.strictEqual(failed, "disk full")
       assert.deepStrictEqual(fs.readdirSync(dir), ["out"])
       assert.deepStrictEqual(fs.readdirSync(target), ["old.txt"])
+      fs.mkdirSync(path.join(dir, "out.tmp-999999"))
+      fs.writeFileSync(path.join(dir, "out.tmp-999999", "killed.txt"), "left by a killed run")
       yield* replaceDirectory(target, (temporary) => Effect.sync(() => fs.writeFileSync(path.join(temporary, "new.txt"), "new")))
       assert.deepStrictEqual(fs.readdirSync(target), ["new.txt"])
       assert.deepStrictEqual(fs.readdirSync(dir), ["out"])

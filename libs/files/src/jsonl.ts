@@ -11,6 +11,9 @@ export class JsonlError extends Schema.TaggedError<JsonlError>()("JsonlError", {
   }
 }
 
+/** Indented JSON ending in a newline, the form of every manifest the stages write. */
+export const toJson = (value: unknown): string => JSON.stringify(value, null, 2) + "\n"
+
 /** One JSON document per line, each ending in "\n". */
 export const toJsonl = (rows: Iterable<unknown>): string => {
   let text = ""

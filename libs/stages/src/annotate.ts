@@ -1,35 +1,25 @@
 import { Effect } from "effect"
 import { alignMentions, mergeRejections, parseMentionList } from "#annotation"
-import { loadConfig, loadPrompt, renderPrompt } from "#config"
-import { sha256, toJsonl } from "#files"
-import { LlmClient } from "#llm"
+import { renderPrompt } from "#config"
+import { toJson, toJsonl } from "#files"
 import { AnnotatedPassage, ScoredPassage } from "#schema"
-import { LlmEndpoint } from "./shared/endpoint.ts"
 import type { LoadedLanguage } from "./shared/language.ts"
+import { llmStage } from "./shared/llm.ts"
 import { writeStageOutput } from "./shared/output.ts"
-import { packageVersions } from "./shared/packages.ts"
 import { readUpstreamRows } from "./shared/upstream.ts"
-import { llmInputs } from "./shared/llm.ts"
 
 /**
  * annotate: asks the model for every named entity of each kept passage as `[("mention", "type"), ...]`, parses the
  * answer tolerantly and aligns each mention to code point offsets; every rejected answer or item is counted.
  */
 export const annotate = Effect.fn("annotate")(function*({ language, digest }: LoadedLanguage) {
-  const config = yield* loadConfig("annotate")
-  const template = yield* loadPrompt("annotate")
-  const llm = yield* LlmClient
-  const endpoint = yield* LlmEndpoint
+  const { template, ask, answerer, inputs } = yield* llmStage("annotate")
   const passages = yield* readUpstreamRows(language.code, "score", "passages.jsonl", ScoredPassage)
 
   const annotated = yield* Effect.forEach(passages, (passage) =>
     Effect.gen(function*() {
       const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
-      const answer = yield* llm.complete({
-        messages: [{ role: "user", content: prompt }],
-        temperature: config.temperature,
-        maxTokens: config.maxTokens
-      })
+      const answer = yield* ask(prompt)
       const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
       const aligned = alignMentions(passage.text, parsed.mentions)
       return new AnnotatedPassage({
@@ -45,7 +35,7 @@ export const annotate = Effect.fn("annotate")(function*({ language, digest }: Lo
   const mentions = annotated.reduce((sum, passage) => sum + passage.mentions.length, 0)
   const labels = new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))
   const manifest = {
-    annotator: endpoint.standIn ? `${endpoint.model} (offline teacher: a rule-based stand-in, not an LLM)` : endpoint.model,
+    annotator: answerer,
     passages: annotated.length,
     mentions,
     labels: labels.size,
@@ -53,14 +43,8 @@ export const annotate = Effect.fn("annotate")(function*({ language, digest }: Lo
   }
 
   yield* writeStageOutput(language.code, "annotate", {
-    inputs: {
-      language: digest,
-      config,
-      prompt: sha256(template),
-      llm: llmInputs(endpoint),
-      packages: packageVersions(["openai"])
-    },
-    files: { "annotations.jsonl": toJsonl(annotated), "manifest.json": JSON.stringify(manifest, null, 2) + "\n" }
+    inputs: inputs(digest),
+    files: { "annotations.jsonl": toJsonl(annotated), "manifest.json": toJson(manifest) }
   })
   yield* Effect.logInfo(
     `annotate ${language.code}: ${mentions} mentions with ${labels.size} labels in ${annotated.length} passages ` +

@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { toJsonl } from "#files"
+import { toJson, toJsonl } from "#files"
 import { toSentenceRecords } from "#formats"
 import { AnnotatedPassage, type ExportRecord } from "#schema"
 import type { LoadedLanguage } from "./shared/language.ts"
@@ -51,8 +51,8 @@ export const exportDataset = Effect.fn("export")(function*({ language, digest }:
     inputs: { language: digest },
     files: {
       [`${language.code}.jsonl`]: toJsonl(records),
-      "labels.json": JSON.stringify(labels, null, 2) + "\n",
-      "stats.json": JSON.stringify(stats, null, 2) + "\n"
+      "labels.json": toJson(labels),
+      "stats.json": toJson(stats)
     }
   })
   yield* Effect.logInfo(

@@ -1,14 +1,11 @@
 import { Effect } from "effect"
 import { formatMentionList, mergeRejections, parseJudgementAnswer } from "#annotation"
-import { loadConfig, loadPrompt, renderPrompt } from "#config"
-import { sha256, toJsonl } from "#files"
-import { LlmClient } from "#llm"
+import { renderPrompt } from "#config"
+import { sha256, toJson, toJsonl } from "#files"
 import { AnnotatedPassage, Judgement } from "#schema"
-import { LlmEndpoint } from "./shared/endpoint.ts"
 import type { LoadedLanguage } from "./shared/language.ts"
-import { llmInputs } from "./shared/llm.ts"
+import { llmStage } from "./shared/llm.ts"
 import { writeStageOutput } from "./shared/output.ts"
-import { packageVersions } from "./shared/packages.ts"
 import { readUpstreamRows } from "./shared/upstream.ts"
 
 const mean = (values: ReadonlyArray<number>) =>
@@ -19,10 +16,7 @@ const mean = (values: ReadonlyArray<number>) =>
  * lists missing, extra and wrong annotations (the paper judged 25 per language).
  */
 export const judge = Effect.fn("judge")(function*({ language, digest }: LoadedLanguage) {
-  const config = yield* loadConfig("judge")
-  const template = yield* loadPrompt("judge")
-  const llm = yield* LlmClient
-  const endpoint = yield* LlmEndpoint
+  const { config, template, ask, answerer, inputs } = yield* llmStage("judge")
   const annotated = yield* readUpstreamRows(language.code, "annotate", "annotations.jsonl", AnnotatedPassage)
   const chosen = annotated
     .map((passage) => ({ passage, rank: sha256(`${config.seed}:${passage.id}`) }))
@@ -38,11 +32,7 @@ export const judge = Effect.fn("judge")(function*({ language, digest }: LoadedLa
         passage: passage.text,
         annotations: formatMentionList(passage.mentions.map(({ mention, label }) => ({ mention, label })))
       })
-      const answer = yield* llm.complete({
-        messages: [{ role: "user", content: prompt }],
-        temperature: config.temperature,
-        maxTokens: config.maxTokens
-      })
+      const answer = yield* ask(prompt)
       return { passage, verdict: parseJudgementAnswer(answer.content) }
     }), { concurrency: "unbounded" })
   const judgements: Array<Judgement> = []
@@ -53,7 +43,7 @@ export const judge = Effect.fn("judge")(function*({ language, digest }: LoadedLa
   }
   const rejected = mergeRejections(...failures)
   const manifest = {
-    judge: endpoint.standIn ? `${endpoint.model} (offline teacher: a rule-based stand-in, not an LLM)` : endpoint.model,
+    judge: answerer,
     scale: "1-5",
     sampled: chosen.length,
     judged: judgements.length,
@@ -63,14 +53,8 @@ export const judge = Effect.fn("judge")(function*({ language, digest }: LoadedLa
   }
 
   yield* writeStageOutput(language.code, "judge", {
-    inputs: {
-      language: digest,
-      config,
-      prompt: sha256(template),
-      llm: llmInputs(endpoint),
-      packages: packageVersions(["openai"])
-    },
-    files: { "judgements.jsonl": toJsonl(judgements), "manifest.json": JSON.stringify(manifest, null, 2) + "\n" }
+    inputs: inputs(digest),
+    files: { "judgements.jsonl": toJsonl(judgements), "manifest.json": toJson(manifest) }
   })
   yield* Effect.logInfo(
     `judge ${language.code}: ${judgements.length} of ${chosen.length} judged, faithfulness ` +

