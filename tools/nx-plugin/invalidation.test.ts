@@ -14,7 +14,9 @@ const languages = ["afr_Latn", "tha_Thai"]
 const build = (root: string) => {
   const result = run(root, "nx", ["run-many", "-t", "export", "--outputStyle=static", "--parallel=2"])
   expect(result.status, result.stdout + result.stderr).toBe(0)
-  const tasks = [...result.stdout.matchAll(/^> nx run (\S+:\S+)(.*)$/gm)]
+  // Nx colours its output when CI is set; the task lines are read without the escape codes.
+  const output = result.stdout.replace(/\x1b\[[0-9;]*m/g, "")
+  const tasks = [...output.matchAll(/^> nx run (\S+:\S+)(.*)$/gm)]
   expect(tasks).toHaveLength(12)
   return tasks.filter(([, , note]) => !/cache/.test(note)).map(([, task]) => task).sort()
 }
