@@ -1,4 +1,5 @@
-import { NodeFileSystem, NodePath } from "@effect/platform-node"
+import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
+import * as NodePath from "@effect/platform-node/NodePath"
 import { Context, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
 import OpenAI from "openai"
 import type { ChatAnswer, ChatRequest } from "./ChatRequest.ts"

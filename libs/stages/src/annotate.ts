@@ -13,7 +13,7 @@ import { readUpstreamRows } from "./shared/upstream.ts"
  * answer tolerantly and aligns each mention to code point offsets; every rejected answer or item is counted.
  */
 export const annotate = Effect.fn("annotate")(function*({ language, digest }: LoadedLanguage) {
-  const { template, ask, answerer, inputs } = yield* llmStage("annotate")
+  const { template, ask, answerer, inputs, usage } = yield* llmStage("annotate")
   const passages = yield* readUpstreamRows(language.code, "score", "passages.jsonl", ScoredPassage)
 
   const annotated = yield* Effect.forEach(passages, (passage) =>
@@ -48,7 +48,7 @@ export const annotate = Effect.fn("annotate")(function*({ language, digest }: Lo
   })
   yield* Effect.logInfo(
     `annotate ${language.code}: ${mentions} mentions with ${labels.size} labels in ${annotated.length} passages ` +
-      `by ${manifest.annotator}; rejected ${JSON.stringify(rejected)}`
+      `by ${manifest.annotator}; rejected ${JSON.stringify(rejected)}; ${yield* usage}`
   )
   return manifest
 })

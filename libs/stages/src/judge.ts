@@ -16,7 +16,7 @@ const mean = (values: ReadonlyArray<number>) =>
  * lists missing, extra and wrong annotations (the paper judged 25 per language).
  */
 export const judge = Effect.fn("judge")(function*({ language, digest }: LoadedLanguage) {
-  const { config, template, ask, answerer, inputs } = yield* llmStage("judge")
+  const { config, template, ask, answerer, inputs, usage } = yield* llmStage("judge")
   const annotated = yield* readUpstreamRows(language.code, "annotate", "annotations.jsonl", AnnotatedPassage)
   const chosen = annotated
     .map((passage) => ({ passage, rank: sha256(`${config.seed}:${passage.id}`) }))
@@ -58,7 +58,7 @@ export const judge = Effect.fn("judge")(function*({ language, digest }: LoadedLa
   })
   yield* Effect.logInfo(
     `judge ${language.code}: ${judgements.length} of ${chosen.length} judged, faithfulness ` +
-      `${manifest.meanFaithfulness ?? "-"}, completeness ${manifest.meanCompleteness ?? "-"} (1-5) by ${manifest.judge}`
+      `${manifest.meanFaithfulness ?? "-"}, completeness ${manifest.meanCompleteness ?? "-"} (1-5) by ${manifest.judge}; ${yield* usage}`
   )
   return manifest
 })

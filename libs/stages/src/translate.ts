@@ -13,7 +13,7 @@ import { readUpstreamRows } from "./shared/upstream.ts"
  * unchanged is kept in English and counted as untranslated, never guessed.
  */
 export const translate = Effect.fn("translate")(function*({ language, digest }: LoadedLanguage) {
-  const { template, ask, answerer, inputs } = yield* llmStage("translate")
+  const { template, ask, answerer, inputs, usage } = yield* llmStage("translate")
   const annotated = yield* readUpstreamRows(language.code, "annotate", "annotations.jsonl", AnnotatedPassage)
   const labels = [...new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))].sort()
 
@@ -44,7 +44,7 @@ export const translate = Effect.fn("translate")(function*({ language, digest }: 
     }
   })
   yield* Effect.logInfo(
-    `translate ${language.code}: ${manifest.translated} of ${labels.length} labels translated by ${manifest.translator}`
+    `translate ${language.code}: ${manifest.translated} of ${labels.length} labels translated by ${manifest.translator}; ${yield* usage}`
   )
   return manifest
 })

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { finerweb, scratchWorkspace } from "../../testing/scratch-workspace.ts"
@@ -74,6 +74,14 @@ describe("the finerweb CLI", () => {
     const before = readFileSync(join(root, "languages/tha_Thai/out/annotate/lock.json"), "utf8")
     expect(finerweb(root, ["annotate", "tha_Thai"]).status).toBe(0)
     expect(readFileSync(join(root, "languages/tha_Thai/out/annotate/lock.json"), "utf8")).toBe(before)
+  })
+
+  it("keeps the teacher's cached answers apart per version of its rules", () => {
+    const cache = join(root, ".finerweb/llm-cache")
+    expect(readdirSync(cache).filter((name) => name.startsWith("offline-teacher-"))).toHaveLength(1)
+    appendFileSync(join(root, "tools/teacher/src/annotate.ts"), "\n// a changed rule\n")
+    expect(finerweb(root, ["annotate", "tha_Thai"]).status).toBe(0)
+    expect(readdirSync(cache).filter((name) => name.startsWith("offline-teacher-"))).toHaveLength(2)
   })
 
   it("lock check fails and names the file when an output no longer matches the lock", () => {

@@ -20,6 +20,8 @@ export const llmStage = Effect.fn("llmStage")(function*<K extends "annotate" | "
     /** One user message with the stage's decoding parameters. */
     ask: (prompt: string) =>
       llm.complete({ messages: [{ role: "user", content: prompt }], temperature: config.temperature, maxTokens: config.maxTokens }),
+    /** Requests made and answered from the response cache, for the log line: it varies between runs. */
+    usage: Effect.map(llm.stats, (stats) => `${stats.requests} requests, ${stats.cacheHits} from the response cache`),
     answerer: endpoint.standIn ? `${endpoint.model} (offline teacher: a rule-based stand-in, not an LLM)` : endpoint.model,
     inputs: (language: string) => ({
       language,
