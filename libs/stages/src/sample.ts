@@ -1,4 +1,4 @@
-import { Config, Effect, Option, Stream } from "effect"
+import { Config, Effect, FileSystem, Option, Stream } from "effect"
 import { loadConfig } from "#config"
 import { chunkPassage, type CorpusDocument, type CorpusError, readFolder, readUdhr, sampleDocuments } from "#corpus"
 import { toJson, toJsonl } from "#files"
@@ -15,12 +15,15 @@ export const corpusDirectory = Config.option(Config.String("FINERWEB_CORPUS_DIR"
  * Every chunk of a drawn document is kept; the score stage then keeps the first good chunk per document.
  */
 export const sample = Effect.fn("sample")(function*({ language, digest }: LoadedLanguage) {
+  const fs = yield* FileSystem.FileSystem
   const config = yield* loadConfig("sample")
   const folder = yield* corpusDirectory
   const wanted = language.passages * config.documentsPerPassage
   const seed = `${config.seed}:${language.code}`
 
   const udhr = language.corpus.udhr
+  // A FineWeb-2 download holds data/<config>/train/ per language; any other folder is read as it is.
+  const fineweb2 = Option.isSome(folder) && (yield* fs.exists(`${folder.value}/data`))
   const source = Option.match(folder, {
     onNone: () => udhr === null ? "embedded:none" : `embedded:udhr/${udhr}`,
     onSome: (path) => `folder:${path}`
@@ -28,7 +31,7 @@ export const sample = Effect.fn("sample")(function*({ language, digest }: Loaded
   const documents = Option.match(folder, {
     onNone: (): Stream.Stream<CorpusDocument, CorpusError> =>
       udhr === null ? Stream.empty : Stream.unwrap(Effect.map(readUdhr(udhr), Stream.fromIterable)),
-    onSome: (path) => readFolder(path, language.fineweb2 ?? language.code)
+    onSome: (path) => fineweb2 ? readFolder(path, language.fineweb2 ?? language.code) : readFolder(path)
   })
   const drawn = yield* sampleDocuments(documents, { seed, count: wanted })
 

@@ -108,9 +108,23 @@ describe("the finerweb CLI", () => {
     expect(readdirSync(join(root, "languages/afr_Latn/out"))).toEqual(["sample"])
   })
 
+  it("reads a plain folder of rows in the FineWeb-2 shape and says when it holds fewer documents than wanted", () => {
+    const corpus = join(root, "plain-corpus")
+    mkdirSync(corpus)
+    const rows = ["Kaapstad lê aan die voet van Tafelberg.", "Pretoria is die uitvoerende hoofstad.", "Die Vrystaat grens aan Lesotho."]
+    writeFileSync(join(corpus, "rows.jsonl"), rows.map((text, i) => JSON.stringify({ id: `doc-${i}`, text, url: null })).join("\n"))
+    const result = finerweb(root, ["sample", "afr_Latn"], { FINERWEB_CORPUS_DIR: corpus })
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain("3 passages from 3 documents")
+    const manifest = JSON.parse(readFileSync(join(root, "languages/afr_Latn/out/sample/manifest.json"), "utf8"))
+    expect(manifest.documents).toBe(3)
+    expect(manifest.shortfall).toMatch(/holds 3 documents, fewer than the 5000 wanted for 2500 passages/)
+  })
+
   it("an unreachable LLM endpoint gives one line naming it, without the key, and leaves no partial output", () => {
     const llm = join(root, "libs/config/stages/llm.json")
     writeFileSync(llm, readFileSync(llm, "utf8").replace("\"retries\": 5", "\"retries\": 1"))
+    expect(finerweb(root, ["sample", "afr_Latn"]).status).toBe(0)
     expect(finerweb(root, ["score", "afr_Latn"]).status).toBe(0)
     const result = finerweb(root, ["annotate", "afr_Latn"], {
       FINERWEB_LLM_BASE_URL: "http://127.0.0.1:9/v1",
