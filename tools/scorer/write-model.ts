@@ -1,8 +1,8 @@
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { createHash } from "node:crypto"
 import { fileURLToPath } from "node:url"
 import { Console, Effect, FileSystem, Path } from "effect"
 import { Argument, Command } from "effect/cli"
+import { sha256 } from "#files"
 import { FEATURE_NAMES } from "#scoring"
 import type { ScorerManifest } from "#scoring"
 import { modelCard } from "./card.ts"
@@ -16,7 +16,7 @@ export const scorerManifest = (model: Uint8Array): ScorerManifest => ({
   model: MODEL_NAME,
   version: MODEL_VERSION,
   file: "scorer.onnx",
-  sha256: createHash("sha256").update(model).digest("hex"),
+  sha256: sha256(model),
   bytes: model.length,
   irVersion: IR_VERSION,
   opsetVersion: OPSET_VERSION,

@@ -1,5 +1,5 @@
 import { Effect, Stream } from "effect"
-import { createHash } from "node:crypto"
+import { sha256 } from "#files"
 import type { CorpusDocument } from "./Document.ts"
 
 interface Ranked {
@@ -9,7 +9,7 @@ interface Ranked {
 
 /** The rank of a document for a seed: the hex sha256 of `<seed>:<id>`. */
 export const sampleKey = (seed: string, id: string): string =>
-  createHash("sha256").update(`${seed}:${id}`).digest("hex")
+  sha256(`${seed}:${id}`)
 
 // Documents that share an id share a key; ordering them by content too keeps the result independent
 // of the order they arrive in.

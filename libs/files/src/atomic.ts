@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { Effect, FileSystem, Path, Schema } from "effect"
 
 /** A file or folder that could not be written; `path` says which. */
@@ -10,11 +11,12 @@ export class WriteError extends Schema.TaggedError<WriteError>()("WriteError", {
   }
 }
 
-const temporaryName = (path: string) => `${path}.tmp-${process.pid}`
+// Unique per write, not only per process: two fibers writing the same file must not share a temporary.
+const temporaryName = (path: string) => `${path}.tmp-${process.pid}-${randomUUID()}`
 
 /**
  * Writes a file through a temporary sibling and a rename, so that a reader never sees a half-written file: after a
- * crash or a full disk there is either the old file, the new one, or a `.tmp-<pid>` leftover that nothing reads.
+ * crash or a full disk there is either the old file, the new one, or a `.tmp-` leftover that nothing reads.
  */
 export const writeFileAtomic = Effect.fn("writeFileAtomic")(function*(path: string, data: string | Uint8Array) {
   const fs = yield* FileSystem.FileSystem

@@ -15,6 +15,7 @@ describe("canonicalJson", () => {
   it("serialises equal objects with differently ordered keys to the same text", () => {
     assert.strictEqual(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: null } }), canonicalJson({ a: { c: null, d: [2, { x: 0, y: 1 }] }, b: 1 }))
     assert.strictEqual(canonicalJson({ b: 1, a: 2 }), "{\"a\":2,\"b\":1}")
+    assert.strictEqual(canonicalJson({ b: [{ d: 1, c: 2 }], a: null }), `{"a":null,"b":[{"c":2,"d":1}]}`)
   })
 })
 

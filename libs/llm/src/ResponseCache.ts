@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto"
 import { Effect, FileSystem, Option, Path, Schema } from "effect"
+import { toJson, writeFileAtomic } from "#files"
 import { LlmCacheError } from "./errors.ts"
 import { NormalisedRequest, normalisedRequestKey } from "./requestKey.ts"
 
@@ -42,15 +42,13 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
       Effect.orElseSucceed(() => Option.none())
     )
 
-  /** Written to a temporary file and renamed over the target, so a crash never leaves half a file. */
+  /** Written temp-then-rename, so a crash never leaves half a file. */
   const write = (entry: CacheEntry): Effect.Effect<void, LlmCacheError> => {
     const file = cacheFile(path, cacheDir, entry.key)
-    const temp = `${file}.${process.pid}.${randomUUID()}.tmp`
-    return fs.makeDirectory(path.dirname(file), { recursive: true }).pipe(
-      Effect.andThen(fs.writeFileString(temp, `${JSON.stringify(entry, null, 2)}\n`)),
-      Effect.andThen(fs.rename(temp, file)),
-      Effect.onError(() => fs.remove(temp, { force: true }).pipe(Effect.ignore)),
-      Effect.mapError((error) => new LlmCacheError({ path: file, reason: error.message }))
+    return writeFileAtomic(file, toJson(entry)).pipe(
+      Effect.provideService(FileSystem.FileSystem, fs),
+      Effect.provideService(Path.Path, path),
+      Effect.mapError((error) => new LlmCacheError({ path: file, reason: error.reason }))
     )
   }
 

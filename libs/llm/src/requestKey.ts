@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto"
 import { Schema } from "effect"
+import { canonicalJson, sha256 } from "#files"
 import { ChatMessage } from "./ChatRequest.ts"
 import type { ChatRequest } from "./ChatRequest.ts"
 
@@ -28,22 +28,9 @@ export const normaliseRequest = (model: string, request: ChatRequest): Normalise
   seed: request.seed ?? null
 })
 
-/** JSON with object keys sorted at every depth, so equal values always give equal text. */
-export const canonicalJson = (value: unknown): string => JSON.stringify(sortKeys(value))
-
-const sortKeys = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(
-      Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])])
-    )
-  }
-  return value
-}
-
 /** sha256 (hex) of the canonical JSON of a normalised request. */
 export const normalisedRequestKey = (request: NormalisedRequest): string =>
-  createHash("sha256").update(canonicalJson(request)).digest("hex")
+  sha256(canonicalJson(request))
 
 /** The cache key of a request: sha256 (hex) of the canonical JSON of the normalised request. */
 export const requestKey = (model: string, request: ChatRequest): string =>

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto"
 import { Result, Schema } from "effect"
+import { sha256 } from "#files"
 import { TEACHER_DESCRIPTION, TEACHER_FINGERPRINT, TEACHER_MODEL } from "./model.ts"
 import { answer, recognise } from "./prompt.ts"
 
@@ -73,7 +73,7 @@ export const chatCompletion = (rawBody: string): Reply => {
   return {
     status: 200,
     body: {
-      id: `chatcmpl-${createHash("sha256").update(rawBody).digest("hex").slice(0, 32)}`,
+      id: `chatcmpl-${sha256(rawBody).slice(0, 32)}`,
       object: "chat.completion",
       created: 0,
       model: TEACHER_MODEL,
