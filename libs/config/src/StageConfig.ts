@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { LlmSettings } from "#llm"
 
 const Positive = Schema.Int.check(Schema.isGreaterThan(0))
 const Probability = Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 }))
@@ -25,17 +26,6 @@ export const ScoreConfig = Schema.Struct({
   batchSize: Positive
 })
 
-/** `libs/config/stages/llm.json`; `baseUrl: null` starts the offline teacher. */
-export const LlmConfig = Schema.Struct({
-  baseUrl: Schema.NullOr(Schema.NonEmptyString),
-  model: Schema.NonEmptyString,
-  apiKeyEnv: Schema.NonEmptyString,
-  concurrency: Positive,
-  timeoutSeconds: Positive,
-  retries: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
-  cacheDir: Schema.NonEmptyString
-})
-
 /** `libs/config/stages/annotate.json` */
 export const AnnotateConfig = Schema.Struct(Decoding)
 
@@ -53,7 +43,8 @@ export const TranslateConfig = Schema.Struct(Decoding)
 export const StageConfigs = {
   sample: SampleConfig,
   score: ScoreConfig,
-  llm: LlmConfig,
+  /** `libs/config/stages/llm.json`, decoded by the client's own options schema; `baseUrl: null` starts the teacher. */
+  llm: LlmSettings,
   annotate: AnnotateConfig,
   judge: JudgeConfig,
   translate: TranslateConfig

@@ -3,7 +3,6 @@ export type { PromptName } from "./load.ts"
 export {
   AnnotateConfig,
   JudgeConfig,
-  LlmConfig,
   SampleConfig,
   ScoreConfig,
   StageConfigs,

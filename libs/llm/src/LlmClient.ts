@@ -1,8 +1,9 @@
-import * as NodeFileSystem from "@effect/platform-node/NodeFileSystem"
-import * as NodePath from "@effect/platform-node/NodePath"
+import type { FileSystem, Path } from "effect"
 import { Context, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
 import OpenAI from "openai"
 import type { ChatAnswer, ChatRequest } from "./ChatRequest.ts"
+import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
+import type { LlmEndpoint } from "./endpoint.ts"
 import { LlmBadAnswer, LlmUnreachable, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
 import { defaultBackoffMillis } from "./LlmOptions.ts"
@@ -34,30 +35,51 @@ const CompletionBody = Schema.Struct({
 })
 const decodeCompletionBody = Schema.decodeUnknownEffect(CompletionBody)
 
-/** Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries and a disk cache. */
+/** What one shared lookup found: the answer, and whether the disk cache held it. */
+interface Found {
+  readonly answer: StoredAnswer
+  readonly fromDisk: boolean
+}
+
+/**
+ * Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries and a disk
+ * cache. `endpoint` says who answers, for a lock.
+ */
 export class LlmClient extends Context.Service<LlmClient, {
+  /** One chat completion, from the disk cache when it holds the answer. */
   readonly complete: (request: ChatRequest) => Effect.Effect<ChatAnswer, LlmError>
   readonly stats: Effect.Effect<LlmStats>
+  readonly endpoint: LlmEndpoint
 }>()("finerweb/llm/LlmClient") {
-  static readonly layer = (options: LlmOptions): Layer.Layer<LlmClient> =>
-    Layer.effect(LlmClient, make(options)).pipe(Layer.provide([NodeFileSystem.layer, NodePath.layer]))
+  /** Requires the platform's file system and paths: the application's entry point provides them once. */
+  static readonly layer = (options: LlmOptions): Layer.Layer<LlmClient, never, FileSystem.FileSystem | Path.Path> =>
+    Layer.effect(LlmClient, make(options))
 }
 
 const make = Effect.fnUntraced(function*(options: LlmOptions) {
-  const baseUrl = options.baseUrl
-  const apiKey = Redacted.make(process.env[options.apiKeyEnv] || "unused")
-  // Servers sometimes quote the key they rejected; it must not travel on in our errors.
-  const mask = (text: string): string => {
-    const key = Redacted.value(apiKey)
-    return key === "unused" ? text : text.split(key).join("<redacted>")
+  // What errors and logs name: the URL without credentials or query string (the port kept: it helps to debug).
+  const baseUrl = describeEndpoint(options.baseUrl)
+  const endpoint: LlmEndpoint = {
+    model: options.model,
+    endpoint: options.endpointLabel ?? baseUrl,
+    standIn: options.standIn ?? false
   }
+  const key = options.apiKey === undefined ? "" : Redacted.value(options.apiKey)
+  // Servers sometimes quote the key they rejected, and fetch the URL it refused: neither may travel on in our errors.
+  const secrets = [key, ...endpointSecrets(options.baseUrl)].filter((secret) => secret !== "")
+  const mask = (text: string): string => secrets.reduce((masked, secret) => masked.split(secret).join("<redacted>"), text)
   const client = new OpenAI({
-    apiKey: Redacted.value(apiKey),
-    baseURL: baseUrl,
+    apiKey: key === "" ? "unused" : key,
+    baseURL: options.baseUrl,
     maxRetries: 0,
-    // Not picked up from OPENAI_ORG_ID / OPENAI_PROJECT_ID: those belong to OpenAI, not to any server we are given.
+    // Nothing is left for the SDK to read from the environment: the key is ours (never OPENAI_API_KEY),
+    // OPENAI_ADMIN_KEY, OPENAI_ORG_ID and OPENAI_PROJECT_ID belong to OpenAI, not to any server we are given, and
+    // OPENAI_LOG=debug would print requests. (OPENAI_CUSTOM_HEADERS is still read: the SDK offers no way out.)
+    adminAPIKey: null,
     organization: null,
-    project: null
+    project: null,
+    webhookSecret: null,
+    logLevel: "off"
   })
   const cache = yield* makeResponseCache(options.cacheDir)
   const permits = yield* Semaphore.make(options.concurrency)
@@ -70,7 +92,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
 
   const toAnswer = Effect.fnUntraced(function*(body: unknown) {
     const decoded = yield* decodeCompletionBody(body).pipe(
-      Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: `unexpected shape: ${issue.message}` }))
+      Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: mask(`unexpected shape: ${issue.message}`) }))
     )
     const choice = decoded.choices[0]
     if (choice === undefined) return yield* new LlmBadAnswer({ baseUrl, detail: "no choices" })
@@ -98,7 +120,8 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     }).pipe(
       Effect.timeoutOrElse({ duration: Duration.seconds(options.timeoutSeconds), orElse: () => Effect.fail(timedOut) }),
       permits.withPermits(1),
-      Effect.flatMap(toAnswer)
+      Effect.flatMap(toAnswer),
+      Effect.tapError((error) => Effect.logDebug(`LLM attempt failed: ${error.message}`))
     )
 
   const fetchWithRetries = Effect.fnUntraced(function*(request: NormalisedRequest) {
@@ -116,20 +139,23 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     )
   })
 
-  const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest) {
-    const request = normaliseRequest(options.model, chat)
-    const key = normalisedRequestKey(request)
-    yield* Ref.update(counts, (c) => ({ ...c, requests: c.requests + 1 }))
+  /** The disk cache's answer, else the server's, stored before it is handed out. */
+  const lookup = Effect.fnUntraced(function*(key: string, request: NormalisedRequest) {
     const hit = yield* cache.read(key)
-    if (Option.isSome(hit)) {
-      yield* Ref.update(counts, (c) => ({ ...c, cacheHits: c.cacheHits + 1 }))
-      return { ...hit.value, cached: true } satisfies ChatAnswer
-    }
+    if (Option.isSome(hit)) return { answer: hit.value, fromDisk: true } satisfies Found
     const answer = yield* fetchWithRetries(request)
     // "length" answers are stored too: a truncated answer is still what the model said for this request.
     yield* cache.write({ key, request, answer })
-    return { ...answer, cached: false } satisfies ChatAnswer
+    return { answer, fromDisk: false } satisfies Found
   })
 
-  return LlmClient.of({ complete, stats: Ref.get(counts) })
+  const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest) {
+    const request = normaliseRequest(options.model, chat)
+    yield* Ref.update(counts, (c) => ({ ...c, requests: c.requests + 1 }))
+    const { answer, fromDisk: cached } = yield* lookup(normalisedRequestKey(request), request)
+    if (cached) yield* Ref.update(counts, (c) => ({ ...c, cacheHits: c.cacheHits + 1 }))
+    return { ...answer, cached } satisfies ChatAnswer
+  })
+
+  return LlmClient.of({ complete, stats: Ref.get(counts), endpoint })
 })

@@ -1,4 +1,3 @@
-export { LlmEndpoint } from "./shared/endpoint.ts"
 export { MalformedLanguage, MissingUpstream, UnknownLanguage } from "./shared/errors.ts"
 export { type LoadedLanguage, loadLanguage } from "./shared/language.ts"
 export { absolute, languageFile, stageDir } from "./shared/paths.ts"

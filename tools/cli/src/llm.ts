@@ -3,14 +3,7 @@ import { Config, Effect, Layer, Option } from "effect"
 import { loadConfig, workspaceRoot } from "#config"
 import { sha256 } from "#files"
 import { LlmClient } from "#llm"
-import { LlmEndpoint } from "#stages"
 import { startTeacher } from "#teacher"
-
-/** An endpoint as the lock records it: no credentials, no query string. */
-export const describeEndpoint = (baseUrl: string): string => {
-  const url = new URL(baseUrl)
-  return `${url.protocol}//${url.host}${url.pathname.replace(/\/$/, "")}`
-}
 
 /**
  * What the teacher's answers depend on: its rules (its source) and Node's ICU data. Its cached answers are kept
@@ -31,23 +24,23 @@ export const teacherDigest = (): string => {
 export const llmLayer = Layer.unwrap(Effect.gen(function*() {
   const config = yield* loadConfig("llm")
   const baseUrl = Option.getOrElse(yield* Config.option(Config.String("FINERWEB_LLM_BASE_URL")), () => config.baseUrl)
-  const options = { ...config, cacheDir: `${workspaceRoot}/${config.cacheDir}` }
+  const { apiKeyEnv, ...settings } = config
+  const options = { ...settings, cacheDir: `${workspaceRoot}/${config.cacheDir}` }
   if (baseUrl === null) {
     const teacher = yield* startTeacher()
     yield* Effect.logDebug(`offline teacher (a rule-based stand-in, not an LLM) listening at ${teacher.baseUrl}`)
-    return Layer.mergeAll(
-      LlmClient.layer({
-        ...options,
-        baseUrl: teacher.baseUrl,
-        model: teacher.model,
-        cacheDir: `${options.cacheDir}/offline-teacher-${teacherDigest()}`
-      }),
-      Layer.succeed(LlmEndpoint, LlmEndpoint.of({ model: teacher.model, endpoint: "offline-teacher", standIn: true }))
-    )
+    return LlmClient.layer({
+      ...options,
+      baseUrl: teacher.baseUrl,
+      model: teacher.model,
+      // Its port changes every run; the lock must not.
+      endpointLabel: "offline-teacher",
+      standIn: true,
+      cacheDir: `${options.cacheDir}/offline-teacher-${teacherDigest()}`
+    })
   }
   const model = Option.getOrElse(yield* Config.option(Config.String("FINERWEB_LLM_MODEL")), () => config.model)
-  return Layer.mergeAll(
-    LlmClient.layer({ ...options, baseUrl, model }),
-    Layer.succeed(LlmEndpoint, LlmEndpoint.of({ model, endpoint: describeEndpoint(baseUrl), standIn: false }))
-  )
+  // The key goes to a configured server only, never to the teacher on loopback.
+  const apiKey = Option.getOrUndefined(yield* Config.option(Config.Redacted(apiKeyEnv)))
+  return LlmClient.layer({ ...options, baseUrl, model, apiKey })
 }))

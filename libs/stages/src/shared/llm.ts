@@ -2,7 +2,6 @@ import { Effect } from "effect"
 import { loadConfig, loadPrompt } from "#config"
 import { sha256 } from "#files"
 import { LlmClient } from "#llm"
-import { LlmEndpoint } from "./endpoint.ts"
 import { packageVersions } from "./packages.ts"
 
 /**
@@ -13,7 +12,7 @@ export const llmStage = Effect.fn("llmStage")(function*<K extends "annotate" | "
   const config = yield* loadConfig(name)
   const template = yield* loadPrompt(name)
   const llm = yield* LlmClient
-  const endpoint = yield* LlmEndpoint
+  const endpoint = llm.endpoint
   return {
     config,
     template,

@@ -1,0 +1,104 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect, Schema } from "effect"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { LlmClient } from "./LlmClient.ts"
+import { requestKey } from "./requestKey.ts"
+import { CacheEntry } from "./ResponseCache.ts"
+import { ask, clientLayer, completion, filesUnder, options, run, startServer, tempDir } from "./testkit.ts"
+
+describe("LlmClient's response cache", () => {
+  it.live("answers a repeated request from the disk cache, also in a new layer", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({}))
+      const dir = yield* tempDir
+      const first = yield* run(options(server.url, dir), ask("Paris"), ask("Paris"))
+      // Run one after the other so the second sees the first one's cache file.
+      const second = yield* run(options(server.url, dir), ask("Paris"))
+      const third = yield* run(options("http://127.0.0.1:9/v1", dir), ask("Paris"))
+      assert.strictEqual(server.received.length, first.answers.filter((a) => !a.cached).length)
+      assert.isTrue(second.answers[0].cached)
+      assert.strictEqual(second.answers[0].content, first.answers[0].content)
+      // Not part of the key: the base URL. A dead endpoint still answers from the cache.
+      assert.isTrue(third.answers[0].cached)
+      assert.deepStrictEqual(second.stats, { requests: 1, cacheHits: 1, retries: 0 })
+
+      const key = requestKey("test-model", ask("Paris"))
+      const file = path.join(dir, key.slice(0, 2), `${key}.json`)
+      const entry = Schema.decodeUnknownSync(Schema.fromJsonString(CacheEntry))(fs.readFileSync(file, "utf8"))
+      assert.strictEqual(entry.key, key)
+      assert.strictEqual(entry.request.messages[1].content, "Paris")
+      assert.strictEqual(entry.answer.content, first.answers[0].content)
+    }))
+
+  it.live("sequential identical calls make one HTTP request", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({}))
+      const dir = yield* tempDir
+      const result = yield* Effect.gen(function*() {
+        const llm = yield* LlmClient
+        const a = yield* llm.complete(ask("Rome"))
+        const b = yield* llm.complete(ask("Rome"))
+        return { a, b, stats: yield* llm.stats }
+      }).pipe(Effect.provide(clientLayer(options(server.url, dir))))
+      assert.strictEqual(server.received.length, 1)
+      assert.isFalse(result.a.cached)
+      assert.isTrue(result.b.cached)
+      assert.strictEqual(result.b.content, result.a.content)
+      assert.deepStrictEqual(result.stats, { requests: 2, cacheHits: 1, retries: 0 })
+    }))
+
+  it.live("a different temperature is a different request", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({}))
+      const dir = yield* tempDir
+      yield* run(options(server.url, dir), ask("Oslo"))
+      const { answers: [answer] } = yield* run(options(server.url, dir), ask("Oslo", { temperature: 0.7 }))
+      assert.isFalse(answer.cached)
+      assert.strictEqual(server.received.length, 2)
+      assert.strictEqual(server.received[1].body.temperature, 0.7)
+      assert.strictEqual(filesUnder(dir).length, 2)
+    }))
+
+  it.live("caches an answer cut off at the token limit", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({ body: completion("Ada Lov", "length") }))
+      const dir = yield* tempDir
+      yield* run(options(server.url, dir), ask("Long"))
+      const { answers: [answer] } = yield* run(options(server.url, dir), ask("Long"))
+      assert.deepStrictEqual(answer, {
+        content: "Ada Lov",
+        finishReason: "length",
+        model: "served-model",
+        cached: true
+      })
+      assert.strictEqual(server.received.length, 1)
+    }))
+
+  it.live("ignores a corrupt cache file and rewrites it", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({}))
+      const dir = yield* tempDir
+      const key = requestKey("test-model", ask("Torn"))
+      const file = path.join(dir, key.slice(0, 2), `${key}.json`)
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      fs.writeFileSync(file, `{"key":"${key}","request":`)
+      const { answers: [fresh] } = yield* run(options(server.url, dir), ask("Torn"))
+      assert.isFalse(fresh.cached)
+      assert.strictEqual(server.received.length, 1)
+      const { answers: [again] } = yield* run(options(server.url, dir), ask("Torn"))
+      assert.isTrue(again.cached)
+      assert.strictEqual(server.received.length, 1)
+    }))
+
+  it.live("leaves no temporary files behind", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({}))
+      const dir = yield* tempDir
+      const requests = Array.from({ length: 8 }, (_, i) => ask(`word ${i}`))
+      yield* run(options(server.url, dir), ...requests, ...requests)
+      const files = filesUnder(dir)
+      assert.isAtLeast(files.length, 8)
+      assert.isTrue(files.every((file) => /\/[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(file)), files.join("\n"))
+    }))
+})

@@ -1,0 +1,129 @@
+// Helpers for this library's tests only (not exported): a loopback chat-completions server and a client on it.
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Effect, Exit, Layer } from "effect"
+import * as fs from "node:fs"
+import * as http from "node:http"
+import * as os from "node:os"
+import * as path from "node:path"
+import type { ChatRequest } from "./ChatRequest.ts"
+import { LlmClient } from "./LlmClient.ts"
+import type { LlmOptions } from "./LlmOptions.ts"
+
+export interface Reply {
+  readonly status?: number
+  readonly headers?: Record<string, string>
+  readonly body?: unknown
+  readonly delayMillis?: number
+}
+
+export interface Received {
+  readonly authorization: string | undefined
+  readonly body: Record<string, unknown>
+  readonly at: number
+}
+
+export const completion = (
+  content: string | null,
+  finishReason = "stop",
+  usage: { readonly prompt_tokens: number; readonly completion_tokens: number } = {
+    prompt_tokens: 11,
+    completion_tokens: 7
+  }
+) => ({
+  id: "chatcmpl-test",
+  object: "chat.completion",
+  created: 0,
+  model: "served-model",
+  choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finishReason }],
+  usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens }
+})
+
+/** Answers the n-th request (from 1) with `reply(n, body)`; records every request and the peak concurrency. */
+export const startServer = (reply: (n: number, body: Record<string, unknown>) => Reply) =>
+  Effect.acquireRelease(
+    Effect.callback<{ server: http.Server; url: string; received: Array<Received>; peak: () => number }>((resume) => {
+      const received: Array<Received> = []
+      let inFlight = 0
+      let peak = 0
+      const server = http.createServer((req, res) => {
+        let text = ""
+        req.on("data", (chunk) => (text += chunk))
+        req.on("end", () => {
+          const body = JSON.parse(text) as Record<string, unknown>
+          received.push({ authorization: req.headers.authorization, body, at: Date.now() })
+          inFlight++
+          peak = Math.max(peak, inFlight)
+          const answer = reply(received.length, body)
+          setTimeout(() => {
+            inFlight--
+            res.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers })
+            res.end(JSON.stringify(answer.body ?? completion(`answer ${received.length}`)))
+          }, answer.delayMillis ?? 0)
+        })
+      })
+      server.listen(0, "127.0.0.1", () => {
+        const { port } = server.address() as { port: number }
+        resume(Effect.succeed({ server, url: `http://127.0.0.1:${port}/v1`, received, peak: () => peak }))
+      })
+    }),
+    ({ server }) =>
+      Effect.callback<void>((resume) => {
+        server.closeAllConnections()
+        server.close(() => resume(Effect.void))
+      })
+  )
+
+/** A port nothing listens on: bound once, then closed. */
+export const closedPort = Effect.callback<number>((resume) => {
+  const server = http.createServer()
+  server.listen(0, "127.0.0.1", () => {
+    const { port } = server.address() as { port: number }
+    server.close(() => resume(Effect.succeed(port)))
+  })
+})
+
+export const tempDir = Effect.acquireRelease(
+  Effect.sync(() => fs.mkdtempSync(path.join(os.tmpdir(), "llm-test-"))),
+  (dir) => Effect.sync(() => fs.rmSync(dir, { recursive: true, force: true }))
+)
+
+export const filesUnder = (dir: string): Array<string> =>
+  fs.readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((name) => path.join(dir, name))
+    .filter((file) => fs.statSync(file).isFile())
+
+export const options = (baseUrl: string, cacheDir: string, overrides: Partial<LlmOptions> = {}): LlmOptions => ({
+  baseUrl,
+  model: "test-model",
+  concurrency: 4,
+  timeoutSeconds: 5,
+  retries: 3,
+  cacheDir,
+  backoffMillis: 1,
+  ...overrides
+})
+
+export const ask = (content: string, extra: Partial<ChatRequest> = {}): ChatRequest => ({
+  messages: [{ role: "system", content: "You annotate entities." }, { role: "user", content }],
+  temperature: 0,
+  maxTokens: 32,
+  ...extra
+})
+
+/** The client with Node's platform, as the application's entry point provides it. */
+export const clientLayer = (opts: LlmOptions) => LlmClient.layer(opts).pipe(Layer.provide(NodeServices.layer))
+
+/** Runs `complete` (and reads the stats) against a fresh layer, as a new process would. */
+export const run = (opts: LlmOptions, ...requests: Array<ChatRequest>) =>
+  Effect.gen(function*() {
+    const llm = yield* LlmClient
+    const answers = yield* Effect.forEach(requests, llm.complete, { concurrency: "unbounded" })
+    return { answers, stats: yield* llm.stats }
+  }).pipe(Effect.provide(clientLayer(opts)))
+
+export const failure = <A, E>(exit: Exit.Exit<A, E>): E => {
+  if (Exit.isSuccess(exit)) throw new Error("expected a failure")
+  const reason = exit.cause.reasons[0]
+  if (reason?._tag !== "Fail") throw new Error(`expected a typed failure, got ${String(exit.cause)}`)
+  return reason.error
+}
