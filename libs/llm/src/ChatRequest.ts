@@ -16,11 +16,21 @@ export const ChatRequest = Schema.Struct({
 })
 export type ChatRequest = typeof ChatRequest.Type
 
-/** The model's answer; `cached` says it came from the disk cache without any HTTP request. */
+const Tokens = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+
+/** What the server said one answer cost, in its own tokenizer's tokens (its `usage`). */
+export const TokenUsage = Schema.Struct({ promptTokens: Tokens, completionTokens: Tokens })
+export type TokenUsage = typeof TokenUsage.Type
+
+/**
+ * The model's answer. `usage` is null when the server did not report one. `cached` says it came from the disk
+ * cache without any HTTP request.
+ */
 export const ChatAnswer = Schema.Struct({
   content: Schema.String,
   finishReason: Schema.NullOr(Schema.String),
   model: Schema.String,
+  usage: Schema.NullOr(TokenUsage),
   cached: Schema.Boolean
 })
 export type ChatAnswer = typeof ChatAnswer.Type

@@ -12,6 +12,7 @@ describe("LlmClient", () => {
         content: "answer 1",
         finishReason: "stop",
         model: "served-model",
+        usage: { promptTokens: 11, completionTokens: 7 },
         cached: false
       })
       assert.deepStrictEqual(server.received[0].body, {
@@ -46,7 +47,8 @@ describe("LlmClient", () => {
       const dir = yield* tempDir
       const { answers: [answer], stats } = yield* run(options(server.url, dir), ask("Flaky"))
       assert.strictEqual(answer.content, "answer 3")
-      assert.deepStrictEqual(stats, { requests: 1, cacheHits: 0, retries: 2 })
+      // Only the answer's tokens count: the failed attempts brought none.
+      assert.deepStrictEqual(stats, { requests: 1, cacheHits: 0, retries: 2, promptTokens: 11, completionTokens: 7 })
     }))
 
   it.live("gives up on a 5xx after the allowed retries", () =>

@@ -1,6 +1,7 @@
 import type { FileSystem, Path } from "effect"
 import { Context, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
 import OpenAI from "openai"
+import { TokenUsage } from "./ChatRequest.ts"
 import type { ChatAnswer, ChatRequest } from "./ChatRequest.ts"
 import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
@@ -8,6 +9,7 @@ import { LlmBadAnswer, LlmUnreachable, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
 import { defaultBackoffMillis } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
+import type { LlmStats } from "./LlmStats.ts"
 import { normaliseRequest, normalisedRequestKey } from "./requestKey.ts"
 import type { NormalisedRequest } from "./requestKey.ts"
 import { makeResponseCache } from "./ResponseCache.ts"
@@ -15,39 +17,37 @@ import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
 import { fromSdkError } from "./sdkError.ts"
 
-/** Counts for a stage manifest. */
-export interface LlmStats {
-  /** `complete` calls. */
-  readonly requests: number
-  /** Of those, answered from the disk cache without any HTTP request. */
-  readonly cacheHits: number
-  /** HTTP attempts repeated after a retryable failure. */
-  readonly retries: number
-}
-
 /** The part of a chat-completions answer we use; everything else the server sends is ignored. */
 const CompletionBody = Schema.Struct({
   model: Schema.optionalKey(Schema.String),
   choices: Schema.Array(Schema.Struct({
     message: Schema.Struct({ content: Schema.optionalKey(Schema.NullOr(Schema.String)) }),
     finish_reason: Schema.optionalKey(Schema.NullOr(Schema.String))
-  }))
+  })),
+  usage: Schema.optionalKey(Schema.Unknown)
 })
 const decodeCompletionBody = Schema.decodeUnknownEffect(CompletionBody)
 
-/** What one shared lookup found: the answer, and whether the disk cache held it. */
+/** A usage the server did not send, or sent in a shape we cannot read, is none: the answer is still good. */
+const decodeUsage = Schema.decodeUnknownOption(Schema.Struct({
+  prompt_tokens: TokenUsage.fields.promptTokens,
+  completion_tokens: TokenUsage.fields.completionTokens
+}))
+
+/** What one lookup found: the answer, and whether the disk cache held it. */
 interface Found {
   readonly answer: StoredAnswer
   readonly fromDisk: boolean
 }
 
 /**
- * Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries and a disk
- * cache. `endpoint` says who answers, for a lock.
+ * Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries, a disk cache
+ * and usage counts. `endpoint` says who answers, for a lock.
  */
 export class LlmClient extends Context.Service<LlmClient, {
   /** One chat completion, from the disk cache when it holds the answer. */
   readonly complete: (request: ChatRequest) => Effect.Effect<ChatAnswer, LlmError>
+  /** Counts since the layer was built; `llmUsage(stats)` is the part a manifest may hold (see `LlmStats`). */
   readonly stats: Effect.Effect<LlmStats>
   readonly endpoint: LlmEndpoint
 }>()("finerweb/llm/LlmClient") {
@@ -83,7 +83,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   })
   const cache = yield* makeResponseCache(options.cacheDir)
   const permits = yield* Semaphore.make(options.concurrency)
-  const counts = yield* Ref.make<LlmStats>({ requests: 0, cacheHits: 0, retries: 0 })
+  const counts = yield* Ref.make<LlmStats>({ requests: 0, cacheHits: 0, retries: 0, promptTokens: 0, completionTokens: 0 })
   const schedule = retrySchedule({
     retries: options.retries,
     backoffMillis: options.backoffMillis ?? defaultBackoffMillis
@@ -101,7 +101,11 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     if (content === undefined || content === null) {
       return yield* new LlmBadAnswer({ baseUrl, detail: `no content (finish reason ${finishReason})` })
     }
-    return { content, finishReason, model: decoded.model ?? options.model } satisfies StoredAnswer
+    const usage = decodeUsage(decoded.usage).pipe(
+      Option.map((u): TokenUsage => ({ promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens })),
+      Option.getOrNull
+    )
+    return { content, finishReason, model: decoded.model ?? options.model, usage } satisfies StoredAnswer
   })
 
   /** One HTTP attempt, holding a permit only while it is in flight. */
@@ -153,7 +157,12 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     const request = normaliseRequest(options.model, chat)
     yield* Ref.update(counts, (c) => ({ ...c, requests: c.requests + 1 }))
     const { answer, fromDisk: cached } = yield* lookup(normalisedRequestKey(request), request)
-    if (cached) yield* Ref.update(counts, (c) => ({ ...c, cacheHits: c.cacheHits + 1 }))
+    yield* Ref.update(counts, (c) => ({
+      ...c,
+      cacheHits: c.cacheHits + (cached ? 1 : 0),
+      promptTokens: c.promptTokens + (answer.usage?.promptTokens ?? 0),
+      completionTokens: c.completionTokens + (answer.usage?.completionTokens ?? 0)
+    }))
     return { ...answer, cached } satisfies ChatAnswer
   })
 

@@ -21,7 +21,7 @@ describe("LlmClient's response cache", () => {
       assert.strictEqual(second.answers[0].content, first.answers[0].content)
       // Not part of the key: the base URL. A dead endpoint still answers from the cache.
       assert.isTrue(third.answers[0].cached)
-      assert.deepStrictEqual(second.stats, { requests: 1, cacheHits: 1, retries: 0 })
+      assert.deepStrictEqual(second.stats, { requests: 1, cacheHits: 1, retries: 0, promptTokens: 11, completionTokens: 7 })
 
       const key = requestKey("test-model", ask("Paris"))
       const file = path.join(dir, key.slice(0, 2), `${key}.json`)
@@ -45,7 +45,7 @@ describe("LlmClient's response cache", () => {
       assert.isFalse(result.a.cached)
       assert.isTrue(result.b.cached)
       assert.strictEqual(result.b.content, result.a.content)
-      assert.deepStrictEqual(result.stats, { requests: 2, cacheHits: 1, retries: 0 })
+      assert.deepStrictEqual(result.stats, { requests: 2, cacheHits: 1, retries: 0, promptTokens: 22, completionTokens: 14 })
     }))
 
   it.live("a different temperature is a different request", () =>
@@ -70,6 +70,7 @@ describe("LlmClient's response cache", () => {
         content: "Ada Lov",
         finishReason: "length",
         model: "served-model",
+        usage: { promptTokens: 11, completionTokens: 7 },
         cached: true
       })
       assert.strictEqual(server.received.length, 1)
@@ -100,5 +101,26 @@ describe("LlmClient's response cache", () => {
       const files = filesUnder(dir)
       assert.isAtLeast(files.length, 8)
       assert.isTrue(files.every((file) => /\/[0-9a-f]{2}\/[0-9a-f]{64}\.json$/.test(file)), files.join("\n"))
+    }))
+
+  it.live("treats an entry written before usage was stored as a miss, and rewrites it", () =>
+    Effect.gen(function*() {
+      const server = yield* startServer(() => ({}))
+      const dir = yield* tempDir
+      const request = ask("Old")
+      const key = requestKey("test-model", request)
+      const file = path.join(dir, key.slice(0, 2), `${key}.json`)
+      // A well-formed entry in the old shape: its answer has no usage.
+      yield* run(options(server.url, dir), request)
+      const written = JSON.parse(fs.readFileSync(file, "utf8")) as { answer: Record<string, unknown> }
+      const { usage: _, ...oldAnswer } = written.answer
+      fs.writeFileSync(file, JSON.stringify({ ...written, answer: { ...oldAnswer, content: "old answer" } }))
+
+      const { answers: [answer] } = yield* run(options(server.url, dir), request)
+      assert.isFalse(answer.cached)
+      assert.strictEqual(answer.content, "answer 2")
+      assert.strictEqual(server.received.length, 2)
+      const entry = Schema.decodeUnknownSync(Schema.fromJsonString(CacheEntry))(fs.readFileSync(file, "utf8"))
+      assert.deepStrictEqual(entry.answer.usage, { promptTokens: 11, completionTokens: 7 })
     }))
 })

@@ -1,14 +1,15 @@
-import { Effect, FileSystem, Option, Path, Schema } from "effect"
+import { Effect, FileSystem, Option, Path, Schema, Struct } from "effect"
 import { toJson, writeFileAtomic } from "#files"
+import { ChatAnswer } from "./ChatRequest.ts"
 import { LlmCacheError } from "./errors.ts"
 import { NormalisedRequest, normalisedRequestKey } from "./requestKey.ts"
 
-/** The model's answer as stored; `cached` is not stored, it says where an answer came from. */
-export const StoredAnswer = Schema.Struct({
-  content: Schema.String,
-  finishReason: Schema.NullOr(Schema.String),
-  model: Schema.String
-})
+/**
+ * The model's answer as stored, with the usage the server reported when it was fetched, so that an answer from
+ * the cache counts the same tokens. `cached` is not stored: it says where an answer came from. An entry written
+ * before usage was stored does not decode, and is fetched again like any other miss.
+ */
+export const StoredAnswer = ChatAnswer.mapFields(Struct.omit(["cached"]))
 export type StoredAnswer = typeof StoredAnswer.Type
 
 /** One cache file: the request (so a reader can see what the key covers) and the answer. */

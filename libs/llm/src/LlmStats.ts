@@ -1,0 +1,36 @@
+import { Schema, Struct } from "effect"
+
+const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+
+/**
+ * The deterministic counts: the same on every run over the same inputs, whether the answers came from the server
+ * or the disk cache, because an answer's tokens are stored with it. Fit for a manifest.
+ */
+export const LlmUsage = Schema.Struct({
+  /** `complete` calls. */
+  requests: Count,
+  /** Sum of the prompt tokens the server reported for each call's answer (none reported counts 0). */
+  promptTokens: Count,
+  /** Sum of the completion tokens the server reported for each call's answer (none reported counts 0). */
+  completionTokens: Count
+})
+export type LlmUsage = typeof LlmUsage.Type
+
+/**
+ * The run-dependent counts: they depend on what the cache already held and on how the server behaved. For log
+ * lines, never for a manifest, or a rebuild from the cache would differ from the first build.
+ */
+export const LlmRunCounts = Schema.Struct({
+  /** Calls answered from the disk cache without any HTTP request. */
+  cacheHits: Count,
+  /** HTTP attempts repeated after a retryable failure. */
+  retries: Count
+})
+export type LlmRunCounts = typeof LlmRunCounts.Type
+
+/** Everything `LlmClient.stats` counts. */
+export const LlmStats = Schema.Struct({ ...LlmUsage.fields, ...LlmRunCounts.fields })
+export type LlmStats = typeof LlmStats.Type
+
+/** The part of the stats a manifest may hold. */
+export const llmUsage = (stats: LlmStats): LlmUsage => Struct.pick(stats, Struct.keys(LlmUsage.fields))
