@@ -23,8 +23,8 @@ export const TokenUsage = Schema.Struct({ promptTokens: Tokens, completionTokens
 export type TokenUsage = typeof TokenUsage.Type
 
 /**
- * The model's answer. `usage` is null when the server did not report one. `cached` says it came from the disk
- * cache without any HTTP request.
+ * The model's answer. `usage` is null when the server did not report one. `cached` says it was answered without
+ * an HTTP request of its own: from the disk cache, or shared with an identical request already in flight.
  */
 export const ChatAnswer = Schema.Struct({
   content: Schema.String,

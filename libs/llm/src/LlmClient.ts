@@ -1,5 +1,5 @@
 import type { FileSystem, Path } from "effect"
-import { Context, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
+import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
 import OpenAI from "openai"
 import { TokenUsage } from "./ChatRequest.ts"
 import type { ChatAnswer, ChatRequest } from "./ChatRequest.ts"
@@ -34,18 +34,22 @@ const decodeUsage = Schema.decodeUnknownOption(Schema.Struct({
   completion_tokens: TokenUsage.fields.completionTokens
 }))
 
-/** What one lookup found: the answer, and whether the disk cache held it. */
+/** What one shared lookup found: the answer, and whether the disk cache held it. */
 interface Found {
   readonly answer: StoredAnswer
   readonly fromDisk: boolean
 }
 
 /**
- * Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries, a disk cache
- * and usage counts. `endpoint` says who answers, for a lock.
+ * Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries, a disk cache,
+ * identical requests in flight coalesced into one, and usage counts. `endpoint` says who answers, for a lock.
  */
 export class LlmClient extends Context.Service<LlmClient, {
-  /** One chat completion, from the disk cache when it holds the answer. */
+  /**
+   * One chat completion. A call identical (same cache key) to one already in flight makes no HTTP request: it
+   * waits for that one and gets its answer with `cached: true` (counted as a cache hit), or its failure. A failure
+   * is never kept: the next identical call asks again.
+   */
   readonly complete: (request: ChatRequest) => Effect.Effect<ChatAnswer, LlmError>
   /** Counts since the layer was built; `llmUsage(stats)` is the part a manifest may hold (see `LlmStats`). */
   readonly stats: Effect.Effect<LlmStats>
@@ -89,6 +93,11 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     backoffMillis: options.backoffMillis ?? defaultBackoffMillis
   })
   const timedOut = new LlmUnreachable({ baseUrl, reason: `timed out after ${options.timeoutSeconds} s`, retries: 0 })
+  // Shared lookups run here, not in their first caller's fiber: a caller that is interrupted must not take the
+  // answer away from the others waiting for it. They end with the layer.
+  const scope = yield* Effect.scope
+  /** Lookups in flight by cache key; an entry is removed before its answer is handed out. */
+  const inFlight = new Map<string, Deferred.Deferred<Found, LlmError>>()
 
   const toAnswer = Effect.fnUntraced(function*(body: unknown) {
     const decoded = yield* decodeCompletionBody(body).pipe(
@@ -153,10 +162,28 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     return { answer, fromDisk: false } satisfies Found
   })
 
+  /**
+   * The lookup for `key`, shared: a caller that finds one in flight waits for it instead of starting its own, and
+   * shares its outcome, failure included. `joined` says this caller waited for another's lookup.
+   */
+  const shared = Effect.fnUntraced(function*(key: string, request: NormalisedRequest) {
+    const mine = yield* Deferred.make<Found, LlmError>()
+    // No yield between the look and the registration, so two callers cannot both find the key free.
+    const running = inFlight.get(key)
+    if (running !== undefined) return { ...yield* Deferred.await(running), joined: true }
+    inFlight.set(key, mine)
+    yield* lookup(key, request).pipe(
+      Effect.onExit((exit) => Effect.andThen(Effect.sync(() => inFlight.delete(key)), Deferred.done(mine, exit))),
+      Effect.forkIn(scope)
+    )
+    return { ...yield* Deferred.await(mine), joined: false }
+  })
+
   const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest) {
     const request = normaliseRequest(options.model, chat)
     yield* Ref.update(counts, (c) => ({ ...c, requests: c.requests + 1 }))
-    const { answer, fromDisk: cached } = yield* lookup(normalisedRequestKey(request), request)
+    const { answer, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request)
+    const cached = fromDisk || joined
     yield* Ref.update(counts, (c) => ({
       ...c,
       cacheHits: c.cacheHits + (cached ? 1 : 0),

@@ -3,8 +3,8 @@ import { Schema, Struct } from "effect"
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 /**
- * The deterministic counts: the same on every run over the same inputs, whether the answers came from the server
- * or the disk cache, because an answer's tokens are stored with it. Fit for a manifest.
+ * The deterministic counts: the same on every run over the same inputs, whether the answers came from the server,
+ * the disk cache or a request in flight, because an answer's tokens are stored with it. Fit for a manifest.
  */
 export const LlmUsage = Schema.Struct({
   /** `complete` calls. */
@@ -21,7 +21,7 @@ export type LlmUsage = typeof LlmUsage.Type
  * lines, never for a manifest, or a rebuild from the cache would differ from the first build.
  */
 export const LlmRunCounts = Schema.Struct({
-  /** Calls answered from the disk cache without any HTTP request. */
+  /** Calls answered without an HTTP request of their own (disk cache, or an identical request in flight). */
   cacheHits: Count,
   /** HTTP attempts repeated after a retryable failure. */
   retries: Count
