@@ -4,7 +4,8 @@ const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 /**
  * The deterministic counts: the same on every run over the same inputs, whether the answers came from the server,
- * the disk cache or a request in flight, because an answer's tokens are stored with it. Fit for a manifest.
+ * the disk cache or a request in flight, because an answer's tokens are stored with it. Fit for a manifest, as long
+ * as a call that fails fails the stage (as annotate, judge and translate do): `requests` counts failed calls too.
  */
 export const LlmUsage = Schema.Struct({
   /** `complete` calls. */
