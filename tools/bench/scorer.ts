@@ -7,7 +7,7 @@
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import * as ort from "onnxruntime-node"
-import { workspaceRoot } from "#config"
+import { installedRoot as workspaceRoot } from "#workspace"
 import { readUdhr, udhrCodes } from "#corpus"
 import { FEATURE_NAMES, passageFeatures, Scorer } from "#scoring"
 

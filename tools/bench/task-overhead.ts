@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process"
 import { existsSync } from "node:fs"
-import { workspaceRoot } from "#config"
+import { installedRoot as workspaceRoot } from "#workspace"
 
 const language = process.argv[2] ?? "afr_Latn"
 const runs = Number(process.argv[3] ?? 10)

@@ -1,8 +1,9 @@
 // Subpath imports: the package index also loads HTTP modules that no stage needs (~250 ms a task).
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Cause, Effect, Logger } from "effect"
+import { Cause, Effect, Layer, Logger } from "effect"
 import { CliError } from "effect/cli"
+import { installedRoot, Workspace } from "#workspace"
 import { runCli } from "./src/cli.ts"
 
 // One line per event: Nx interleaves the output of parallel tasks, so a line must stand on its own.
@@ -12,9 +13,14 @@ const lines = Logger.make(({ message }) => {
 
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
+/** The one composition root: the platform, the workspace this CLI is installed in, and the log format. */
+const application = Layer.mergeAll(
+  Workspace.layer(installedRoot).pipe(Layer.provideMerge(NodeServices.layer)),
+  Logger.layer([lines])
+)
+
 runCli(process.argv.slice(2)).pipe(
-  Effect.provide(NodeServices.layer),
-  Effect.provide(Logger.layer([lines])),
+  Effect.provide(application),
   Effect.catchCause((cause) =>
     Effect.sync(() => {
       process.exitCode = 1

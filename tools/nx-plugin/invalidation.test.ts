@@ -1,73 +1,122 @@
+import { createHash } from "node:crypto"
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { run, scratchWorkspace, workspaceRoot } from "../testing/scratch-workspace.ts"
+import { run, scratchWorkspace } from "#testing"
+import { installedRoot } from "#workspace"
 
 /**
- * The invalidation rules, checked on a real Nx run over a copy of the workspace with two languages: which tasks
- * ran and which came from the cache after each kind of edit.
+ * The invalidation table, each row a real Nx run over a copy of the workspace with two languages: which tasks ran
+ * after each kind of edit (every other task came from the cache). The copy is built once before the rows; each row
+ * leaves it built, so a row also passes run alone (`-t`).
  */
 
 const languages = ["afr_Latn", "tha_Thai"]
+const stages = ["sample", "score", "annotate", "judge", "translate", "export"]
 
 /** Builds the two exports and returns the tasks that ran (not restored from the cache), sorted. */
 const build = (root: string) => {
-  const result = run(root, "nx", ["run-many", "-t", "export", "--outputStyle=static", "--parallel=2"])
+  // Its own cache, so that no earlier run on this machine answers the cold build.
+  const result = run(root, "nx", ["run-many", "-t", "export", "--outputStyle=static", "--parallel=2"], {
+    NX_CACHE_DIRECTORY: join(root, ".nx/cache")
+  })
   expect(result.status, result.stdout + result.stderr).toBe(0)
   // Nx colours its output when CI is set; the task lines are read without the escape codes.
   const output = result.stdout.replace(/\x1b\[[0-9;]*m/g, "")
   const tasks = [...output.matchAll(/^> nx run (\S+:\S+)(.*)$/gm)]
-  expect(tasks).toHaveLength(12)
+  expect(tasks).toHaveLength(languages.length * stages.length)
   return tasks.filter(([, , note]) => !/cache/.test(note)).map(([, task]) => task).sort()
 }
 
-const all = (stages: ReadonlyArray<string>, codes = languages) =>
-  codes.flatMap((code) => stages.map((stage) => `${code}:${stage}`)).sort()
+const tasks = (names: ReadonlyArray<string>, codes = languages) =>
+  codes.flatMap((code) => names.map((stage) => `${code}:${stage}`)).sort()
+
+const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, "utf8")))
 
 describe("what an edit reruns", () => {
   let root: string
+  let cold: ReadonlyArray<string>
+  const at = (file: string) => join(root, file)
   beforeAll(() => {
     root = scratchWorkspace(languages)
-    cpSync(join(workspaceRoot, "package-lock.json"), join(root, "package-lock.json"))
-    cpSync(join(workspaceRoot, ".gitignore"), join(root, ".gitignore"))
+    cpSync(join(installedRoot, "package-lock.json"), at("package-lock.json"))
+    cpSync(join(installedRoot, ".gitignore"), at(".gitignore"))
     run(root, "git", ["init", "-q"])
+    cold = build(root)
   })
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
-  it("a cold build runs all twelve tasks and a second build none", () => {
-    expect(build(root)).toEqual(all(["sample", "score", "annotate", "judge", "translate", "export"]))
+  it("a cold build runs all twelve tasks, a second build none", () => {
+    expect(cold).toEqual(tasks(stages))
     expect(build(root)).toEqual([])
   })
 
-  it("deleted outputs come back from the cache", () => {
-    const file = join(root, "languages/tha_Thai/out/export/tha_Thai.jsonl")
+  it("deleted outputs come back from the cache, byte for byte", () => {
+    const file = at("languages/tha_Thai/out/export/tha_Thai.jsonl")
     const before = readFileSync(file, "utf8")
-    rmSync(join(root, "languages/tha_Thai/out"), { recursive: true })
+    rmSync(at("languages/tha_Thai/out"), { recursive: true })
     expect(build(root)).toEqual([])
     expect(readFileSync(file, "utf8")).toBe(before)
   })
 
-  it("editing the annotation prompt reruns annotate and what follows it, in every language, but not sample or score", () => {
-    appendFileSync(join(root, "libs/config/prompts/annotate.md"), "\nList nested entities too.\n")
-    expect(build(root)).toEqual(all(["annotate", "judge", "translate", "export"]))
+  it("an annotate prompt edit reruns annotate; what reads annotations reruns only when they change", () => {
+    // The offline teacher answers from the passage block alone: this edit leaves its annotations as they were.
+    appendFileSync(at("libs/stages/src/annotate/prompt.md"), "\nList nested entities too.\n")
+    expect(build(root)).toEqual(tasks(["annotate"]))
+    // This one changes what the block says (the passage's language), and so the annotations.
+    edit(at("libs/stages/src/annotate/prompt.md"), (text) => text.replace(`<passage lang="{{bcp47}}">`, `<passage lang="en">`))
+    expect(build(root)).toEqual(tasks(["annotate", "judge", "translate", "export"]))
   })
 
-  it("editing the judge prompt reruns judge, translate and export only", () => {
-    appendFileSync(join(root, "libs/config/prompts/judge.md"), "\nBe strict.\n")
-    expect(build(root)).toEqual(all(["judge", "translate", "export"]))
+  it("a judge prompt edit reruns judge and export only", () => {
+    appendFileSync(at("libs/stages/src/judge/prompt.md"), "\nBe strict.\n")
+    expect(build(root)).toEqual(tasks(["judge", "export"]))
   })
 
-  it("editing one language.json reruns that language's six targets only", () => {
-    const file = join(root, "languages/tha_Thai/language.json")
-    writeFileSync(file, readFileSync(file, "utf8").replace("\"passages\": 2500", "\"passages\": 2400"))
-    expect(build(root)).toEqual(all(["sample", "score", "annotate", "judge", "translate", "export"], ["tha_Thai"]))
+  it("a translate prompt edit reruns translate and export only", () => {
+    appendFileSync(at("libs/stages/src/translate/prompt.md"), "\nPrefer the everyday word.\n")
+    expect(build(root)).toEqual(tasks(["translate", "export"]))
+  })
+
+  it("one language.json reruns that language's six tasks only", () => {
+    edit(at("languages/tha_Thai/language.json"), (text) => text.replace(`"passages": 2500`, `"passages": 2400`))
+    expect(build(root)).toEqual(tasks(stages, ["tha_Thai"]))
+  })
+
+  it("a new scorer model reruns score, and what follows where the kept passages change", () => {
+    // A retrained model, as far as the graph can tell: its output bias moved from -8.5 to -80, so nothing is kept.
+    const model = at("libs/scoring/model/scorer.onnx")
+    const bytes = readFileSync(model)
+    const [from, to] = [Buffer.alloc(4), Buffer.alloc(4)]
+    from.writeFloatLE(-8.5)
+    to.writeFloatLE(-80)
+    to.copy(bytes, bytes.indexOf(from))
+    writeFileSync(model, bytes)
+    edit(at("libs/scoring/model/scorer.json"), (text) =>
+      text.replace(/"sha256": "[0-9a-f]+"/, `"sha256": "${createHash("sha256").update(bytes).digest("hex")}"`))
+    expect(build(root)).toEqual(tasks(["score", "annotate", "judge", "translate", "export"]))
+    expect(readFileSync(at("languages/afr_Latn/out/score/passages.jsonl"), "utf8")).toBe("")
+  })
+
+  it("the code of one stage reruns that stage; its data unchanged, nothing after it", () => {
+    appendFileSync(at("libs/formats/src/records.ts"), "\n// a comment\n")
+    expect(build(root)).toEqual(tasks(["export"]))
+    appendFileSync(at("libs/stages/src/judge/judge.ts"), "\n// a comment\n")
+    expect(build(root)).toEqual(tasks(["judge"]))
+  })
+
+  it("a test file or a test fixture reruns nothing", () => {
+    appendFileSync(at("libs/stages/src/judge/parse.test.ts"), "\n// a comment\n")
+    appendFileSync(at("libs/stages/src/workspace.fixture.ts"), "\n// a comment\n")
+    appendFileSync(at("libs/scoring/src/samples.fixture.ts"), "\n// a comment\n")
+    expect(build(root)).toEqual([])
   })
 
   it("adding an unrelated package reruns nothing", () => {
-    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"))
+    const manifest = JSON.parse(readFileSync(at("package.json"), "utf8"))
     manifest.dependencies["is-number"] = "7.0.0"
-    writeFileSync(join(root, "package.json"), JSON.stringify(manifest, null, 2))
-    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"))
+    writeFileSync(at("package.json"), JSON.stringify(manifest, null, 2))
+    const lock = JSON.parse(readFileSync(at("package-lock.json"), "utf8"))
     lock.packages[""].dependencies["is-number"] = "7.0.0"
     lock.packages["node_modules/is-number"] = {
       version: "7.0.0",
@@ -76,8 +125,8 @@ describe("what an edit reruns", () => {
       license: "MIT",
       engines: { node: ">=0.12.0" }
     }
-    writeFileSync(join(root, "package-lock.json"), JSON.stringify(lock, null, 2))
+    writeFileSync(at("package-lock.json"), JSON.stringify(lock, null, 2))
     expect(build(root)).toEqual([])
-    expect(existsSync(join(root, "languages/afr_Latn/out/export/afr_Latn.jsonl"))).toBe(true)
+    expect(existsSync(at("languages/afr_Latn/out/export/afr_Latn.jsonl"))).toBe(true)
   })
 })

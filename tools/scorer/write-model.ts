@@ -1,15 +1,15 @@
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
-import { fileURLToPath } from "node:url"
 import { Console, Effect, FileSystem, Path } from "effect"
 import { Argument, Command } from "effect/cli"
 import { sha256 } from "#files"
 import { FEATURE_NAMES } from "#scoring"
 import type { ScorerManifest } from "#scoring"
+import { installedRoot } from "#workspace"
 import { modelCard } from "./card.ts"
 import { INPUT_NAME, IR_VERSION, MODEL_NAME, MODEL_VERSION, OPSET_VERSION, OUTPUT_NAME, scorerModel } from "./model.ts"
 
 /** Where the committed model lives. */
-export const DEFAULT_MODEL_FOLDER = fileURLToPath(new URL("../../libs/scoring/model", import.meta.url))
+export const DEFAULT_MODEL_FOLDER = `${installedRoot}/libs/scoring/model`
 
 /** The manifest describing the given model bytes. */
 export const scorerManifest = (model: Uint8Array): ScorerManifest => ({

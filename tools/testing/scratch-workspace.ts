@@ -2,10 +2,7 @@ import { spawnSync } from "node:child_process"
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { fileURLToPath } from "node:url"
-
-/** The real workspace these tests copy from. */
-export const workspaceRoot = fileURLToPath(new URL("../..", import.meta.url)).replace(/\/$/, "")
+import { installedRoot } from "#workspace"
 
 /**
  * Copies the workspace's sources and the chosen languages into a temporary folder, with node_modules linked, so a
@@ -14,16 +11,16 @@ export const workspaceRoot = fileURLToPath(new URL("../..", import.meta.url)).re
 export const scratchWorkspace = (languages: ReadonlyArray<string>): string => {
   const root = mkdtempSync(join(tmpdir(), "finerweb-workspace-"))
   for (const entry of ["package.json", "nx.json", "tsconfig.base.json", "libs", "tools"]) {
-    cpSync(join(workspaceRoot, entry), join(root, entry), {
+    cpSync(join(installedRoot, entry), join(root, entry), {
       recursive: true,
       filter: (source) => !source.includes("/out/") && !source.endsWith("/out")
     })
   }
   for (const code of languages) {
     mkdirSync(join(root, "languages", code), { recursive: true })
-    cpSync(join(workspaceRoot, "languages", code, "language.json"), join(root, "languages", code, "language.json"))
+    cpSync(join(installedRoot, "languages", code, "language.json"), join(root, "languages", code, "language.json"))
   }
-  symlinkSync(join(workspaceRoot, "node_modules"), join(root, "node_modules"), "dir")
+  symlinkSync(join(installedRoot, "node_modules"), join(root, "node_modules"), "dir")
   return root
 }
 
@@ -40,7 +37,7 @@ export const run = (cwd: string, command: string, args: ReadonlyArray<string>, e
     encoding: "utf8",
     env: {
       ...process.env,
-      PATH: `${join(workspaceRoot, "node_modules/.bin")}:${process.env.PATH}`,
+      PATH: `${join(installedRoot, "node_modules/.bin")}:${process.env.PATH}`,
       NX_DAEMON: "false",
       NX_NO_CLOUD: "true",
       NX_TUI: "false",

@@ -1,6 +1,6 @@
 import type { Mention } from "#schema"
 import { codePointIndex } from "./offsets.ts"
-import type { ListedMention } from "./parse.ts"
+import type { ListedMention } from "./mention.ts"
 import { addRejection, type Rejections } from "./rejections.ts"
 
 export type AlignOptions = {

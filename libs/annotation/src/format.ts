@@ -1,4 +1,4 @@
-import type { ListedMention } from "./parse.ts"
+import type { ListedMention } from "./mention.ts"
 
 const escapes: Readonly<Record<string, string>> = { "\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t" }
 

@@ -1,11 +1,12 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { ask, closedPort, completion, failure, filesUnder, options, run, startServer, tempDir } from "./testkit.ts"
+import { completion, startChatServer } from "#testing"
+import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./testkit.ts"
 
 describe("LlmClient", () => {
   it.live("round-trips a chat completion", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       const { answers: [answer] } = yield* run(options(server.url, dir), ask("Ada met Lin.", { seed: 7 }))
       assert.deepStrictEqual(answer, {
@@ -31,7 +32,7 @@ describe("LlmClient", () => {
 
   it.live("waits as long as a 429's retry-after asks, then succeeds", () =>
     Effect.gen(function*() {
-      const server = yield* startServer((n) =>
+      const server = yield* startChatServer((n) =>
         n === 1 ? { status: 429, headers: { "retry-after": "1" }, body: { error: { message: "slow down" } } } : {}
       )
       const dir = yield* tempDir
@@ -43,7 +44,7 @@ describe("LlmClient", () => {
 
   it.live("retries 5xx answers", () =>
     Effect.gen(function*() {
-      const server = yield* startServer((n) => (n <= 2 ? { status: 500, body: { error: { message: "boom" } } } : {}))
+      const server = yield* startChatServer((n) => (n <= 2 ? { status: 500, body: { error: { message: "boom" } } } : {}))
       const dir = yield* tempDir
       const { answers: [answer], stats } = yield* run(options(server.url, dir), ask("Flaky"))
       assert.strictEqual(answer.content, "answer 3")
@@ -53,7 +54,7 @@ describe("LlmClient", () => {
 
   it.live("gives up on a 5xx after the allowed retries", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({ status: 503, body: { error: { message: "overloaded" } } }))
+      const server = yield* startChatServer(() => ({ status: 503, body: { error: { message: "overloaded" } } }))
       const dir = yield* tempDir
       const error = failure(yield* Effect.exit(run(options(server.url, dir, { retries: 2 }), ask("Down"))))
       assert.strictEqual(error._tag, "LlmHttpError")
@@ -64,7 +65,7 @@ describe("LlmClient", () => {
 
   it.live("fails a 400 at once with the server's message", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({
+      const server = yield* startChatServer(() => ({
         status: 400,
         body: { error: { message: "temperature must be at most 2", type: "invalid_request_error" } }
       }))
@@ -82,7 +83,7 @@ describe("LlmClient", () => {
 
   it.live("keeps the message of a vLLM-style error body", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({
+      const server = yield* startChatServer(() => ({
         status: 400,
         body: { object: "error", message: "maximum context length is 4096 tokens", type: "BadRequestError", code: 400 }
       }))
@@ -104,7 +105,7 @@ describe("LlmClient", () => {
 
   it.live("reports a server slower than the timeout as unreachable", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({ delayMillis: 2_000 }))
+      const server = yield* startChatServer(() => ({ delayMillis: 2_000 }))
       const dir = yield* tempDir
       const started = Date.now()
       const error = failure(
@@ -118,7 +119,7 @@ describe("LlmClient", () => {
 
   it.live("rejects an answer without choices or content, without retrying or caching it", () =>
     Effect.gen(function*() {
-      const server = yield* startServer((n) => ({ body: n === 1 ? { ...completion(""), choices: [] } : completion(null) }))
+      const server = yield* startChatServer((n) => ({ body: n === 1 ? { ...completion(""), choices: [] } : completion(null) }))
       const dir = yield* tempDir
       const noChoices = failure(yield* Effect.exit(run(options(server.url, dir), ask("a"))))
       const noContent = failure(yield* Effect.exit(run(options(server.url, dir), ask("b"))))
@@ -132,7 +133,7 @@ describe("LlmClient", () => {
 
   it.live("never has more requests in flight than the concurrency", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({ delayMillis: 100 }))
+      const server = yield* startChatServer(() => ({ delayMillis: 100 }))
       const dir = yield* tempDir
       const requests = ["a", "b", "c", "d", "e", "f"].map((word) => ask(word))
       const { answers } = yield* run(options(server.url, dir, { concurrency: 2 }), ...requests)

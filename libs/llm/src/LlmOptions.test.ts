@@ -4,7 +4,7 @@ import * as fs from "node:fs"
 import { LlmOptions, LlmSettings } from "./LlmOptions.ts"
 
 /** The workspace's settings file, which this schema must decode as it is. */
-const settingsFile = new URL("../../config/stages/llm.json", import.meta.url)
+const settingsFile = new URL("../llm.json", import.meta.url)
 const decode = Schema.decodeUnknownSync(LlmSettings)
 
 describe("LlmSettings", () => {

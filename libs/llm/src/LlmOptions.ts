@@ -29,7 +29,7 @@ export type LlmOptions = typeof LlmOptions.Type
 export const defaultBackoffMillis = 500
 
 /**
- * The settings file (`libs/config/stages/llm.json`), derived from `LlmOptions`: the same fields, except that
+ * The settings file (`libs/llm/llm.json`), derived from `LlmOptions`: the same fields, except that
  * `baseUrl: null` means "start the offline teacher", the file names the environment variable of the key
  * (`apiKeyEnv`) instead of holding one, and the endpoint's label and stand-in flag are the caller's to set.
  */

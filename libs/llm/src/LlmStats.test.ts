@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { llmUsage } from "./LlmStats.ts"
-import { ask, completion, options, run, startServer, tempDir } from "./testkit.ts"
+import { completion, startChatServer } from "#testing"
+import { ask, options, run, tempDir } from "./testkit.ts"
 
 /** Each request's usage depends on its text, so that sums show which answers were counted. */
 const usageFor = (body: Record<string, unknown>) => {
@@ -13,7 +14,7 @@ const usageFor = (body: Record<string, unknown>) => {
 describe("LlmClient's usage counts", () => {
   it.live("sums the server's usage, and a rebuild from the cache reports the same usage", () =>
     Effect.gen(function*() {
-      const server = yield* startServer((n, body) => ({ body: completion(`answer ${n}`, "stop", usageFor(body)) }))
+      const server = yield* startChatServer((n, body) => ({ body: completion(`answer ${n}`, "stop", usageFor(body)) }))
       const dir = yield* tempDir
       // 3 + 1 words and 3 + 3 words: prompt tokens 40 and 60, completion tokens 4 and 6.
       const requests = [ask("Kigali"), ask("Dar es Salaam")]
@@ -35,7 +36,7 @@ describe("LlmClient's usage counts", () => {
 
   it.live("counts no tokens for an answer whose server reported no usage, or an unreadable one", () =>
     Effect.gen(function*() {
-      const server = yield* startServer((n) => ({
+      const server = yield* startChatServer((n) => ({
         // undefined: JSON leaves the key out.
         body: { ...completion("Ada"), usage: n === 1 ? undefined : { prompt_tokens: "many", completion_tokens: -1 } }
       }))

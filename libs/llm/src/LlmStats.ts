@@ -1,25 +1,13 @@
 import { Schema, Struct } from "effect"
+import { LlmUsage } from "#schema"
 
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 
 /**
- * The deterministic counts: the same on every run over the same inputs, whether the answers came from the server,
- * the disk cache or a request in flight, because an answer's tokens are stored with it. Fit for a manifest, as long
- * as a call that fails fails the stage (as annotate, judge and translate do): `requests` counts failed calls too.
- */
-export const LlmUsage = Schema.Struct({
-  /** `complete` calls. */
-  requests: Count,
-  /** Sum of the prompt tokens the server reported for each call's answer (none reported counts 0). */
-  promptTokens: Count,
-  /** Sum of the completion tokens the server reported for each call's answer (none reported counts 0). */
-  completionTokens: Count
-})
-export type LlmUsage = typeof LlmUsage.Type
-
-/**
  * The run-dependent counts: they depend on what the cache already held and on how the server behaved. For log
- * lines, never for a manifest, or a rebuild from the cache would differ from the first build.
+ * lines and a lock fragment's `run`, never for a manifest, or a rebuild from the cache would differ from the first
+ * build. The deterministic counts are `LlmUsage` (the manifests' schema): `requests` counts failed calls too, which
+ * keeps it deterministic as long as a failed call fails the stage, as annotate, judge and translate do.
  */
 export const LlmRunCounts = Schema.Struct({
   /** Calls answered without an HTTP request of their own (disk cache, or an identical request in flight). */
@@ -35,3 +23,6 @@ export type LlmStats = typeof LlmStats.Type
 
 /** The part of the stats a manifest may hold. */
 export const llmUsage = (stats: LlmStats): LlmUsage => Struct.pick(stats, Struct.keys(LlmUsage.fields))
+
+/** The part that differs between runs of the same inputs. */
+export const llmRunCounts = (stats: LlmStats): LlmRunCounts => Struct.pick(stats, Struct.keys(LlmRunCounts.fields))

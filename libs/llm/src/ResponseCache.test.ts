@@ -5,12 +5,13 @@ import * as path from "node:path"
 import { LlmClient } from "./LlmClient.ts"
 import { requestKey } from "./requestKey.ts"
 import { CacheEntry } from "./ResponseCache.ts"
-import { ask, clientLayer, completion, filesUnder, options, run, startServer, tempDir } from "./testkit.ts"
+import { completion, startChatServer } from "#testing"
+import { ask, clientLayer, filesUnder, options, run, tempDir } from "./testkit.ts"
 
 describe("LlmClient's response cache", () => {
   it.live("answers a repeated request from the disk cache, also in a new layer", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       const first = yield* run(options(server.url, dir), ask("Paris"), ask("Paris"))
       // Run one after the other so the second sees the first one's cache file.
@@ -36,7 +37,7 @@ describe("LlmClient's response cache", () => {
 
   it.live("sequential identical calls make one HTTP request", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       const result = yield* Effect.gen(function*() {
         const llm = yield* LlmClient
@@ -53,7 +54,7 @@ describe("LlmClient's response cache", () => {
 
   it.live("a different temperature is a different request", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       yield* run(options(server.url, dir), ask("Oslo"))
       const { answers: [answer] } = yield* run(options(server.url, dir), ask("Oslo", { temperature: 0.7 }))
@@ -65,7 +66,7 @@ describe("LlmClient's response cache", () => {
 
   it.live("caches an answer cut off at the token limit", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({ body: completion("Ada Lov", "length") }))
+      const server = yield* startChatServer(() => ({ body: completion("Ada Lov", "length") }))
       const dir = yield* tempDir
       yield* run(options(server.url, dir), ask("Long"))
       const { answers: [answer] } = yield* run(options(server.url, dir), ask("Long"))
@@ -81,7 +82,7 @@ describe("LlmClient's response cache", () => {
 
   it.live("ignores a corrupt cache file and rewrites it", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       const key = requestKey("test-model", ask("Torn"))
       const file = path.join(dir, key.slice(0, 2), `${key}.json`)
@@ -97,7 +98,7 @@ describe("LlmClient's response cache", () => {
 
   it.live("leaves no temporary files behind", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       const requests = Array.from({ length: 8 }, (_, i) => ask(`word ${i}`))
       yield* run(options(server.url, dir), ...requests, ...requests)
@@ -108,7 +109,7 @@ describe("LlmClient's response cache", () => {
 
   it.live("treats an entry written before usage was stored as a miss, and rewrites it", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       const request = ask("Old")
       const key = requestKey("test-model", request)

@@ -1,13 +1,14 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
 import { LlmClient } from "./LlmClient.ts"
-import { ask, clientLayer, failure, filesUnder, options, run, startServer, tempDir } from "./testkit.ts"
+import { startChatServer } from "#testing"
+import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./testkit.ts"
 
 describe("LlmClient coalesces identical requests in flight", () => {
   it.live("two identical requests at once make one HTTP request and share its answer", () =>
     Effect.gen(function*() {
       // The first answer is slow, so the second call arrives while the first is still in flight.
-      const server = yield* startServer((n) => ({ delayMillis: n === 1 ? 300 : 0 }))
+      const server = yield* startChatServer((n) => ({ delayMillis: n === 1 ? 300 : 0 }))
       const dir = yield* tempDir
       const { answers, stats } = yield* run(options(server.url, dir), ask("Lagos"), ask("Lagos"))
       assert.strictEqual(server.received.length, 1)
@@ -20,7 +21,7 @@ describe("LlmClient coalesces identical requests in flight", () => {
 
   it.live("different requests at once are not coalesced", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({ delayMillis: 200 }))
+      const server = yield* startChatServer(() => ({ delayMillis: 200 }))
       const dir = yield* tempDir
       const { answers } = yield* run(options(server.url, dir), ask("Lagos"), ask("Accra"))
       assert.strictEqual(server.received.length, 2)
@@ -29,7 +30,7 @@ describe("LlmClient coalesces identical requests in flight", () => {
 
   it.live("a failure of the shared request fails both callers, and is not kept", () =>
     Effect.gen(function*() {
-      const server = yield* startServer((n) =>
+      const server = yield* startChatServer((n) =>
         n === 1 ? { status: 400, delayMillis: 300, body: { error: { message: "no such model" } } } : {}
       )
       const dir = yield* tempDir
@@ -54,7 +55,7 @@ describe("LlmClient coalesces identical requests in flight", () => {
 
   it.live("a caller that gives up does not take the answer away from the one still waiting", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({ delayMillis: 300 }))
+      const server = yield* startChatServer(() => ({ delayMillis: 300 }))
       const dir = yield* tempDir
       const result = yield* Effect.gen(function*() {
         const llm = yield* LlmClient

@@ -2,7 +2,8 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Logger, Redacted, References } from "effect"
 import * as fs from "node:fs"
 import { requestKey } from "./requestKey.ts"
-import { ask, closedPort, failure, filesUnder, options, run, startServer, tempDir } from "./testkit.ts"
+import { startChatServer } from "#testing"
+import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./testkit.ts"
 
 const secret = "sk-secret-123"
 
@@ -40,7 +41,7 @@ describe("LlmClient keeps secrets", () => {
   it.live("sends the API key but never writes it to a cache file, an error, a log line or the stats", () =>
     Effect.gen(function*() {
       // The server quotes the key back: in a 5xx that is retried (and logged), then in a 401.
-      const server = yield* startServer((n) =>
+      const server = yield* startChatServer((n) =>
         n === 1
           ? {}
           : n === 2
@@ -69,7 +70,7 @@ describe("LlmClient keeps secrets", () => {
 
   it.live("keys the cache without the API key: another key finds the same answer", () =>
     Effect.gen(function*() {
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       yield* run(options(server.url, dir, { apiKey: Redacted.make(secret) }), ask("Shared"))
       const other = options(server.url, dir, { apiKey: Redacted.make("sk-other") })
@@ -83,7 +84,7 @@ describe("LlmClient keeps secrets", () => {
   it.live("takes nothing from OpenAI's environment variables: no admin key, no default key", () =>
     Effect.gen(function*() {
       yield* withEnv({ OPENAI_ADMIN_KEY: "sk-admin-env", OPENAI_API_KEY: "sk-openai-env" })
-      const server = yield* startServer(() => ({}))
+      const server = yield* startChatServer(() => ({}))
       const dir = yield* tempDir
       yield* run(options(server.url, dir, { apiKey: Redacted.make(secret) }), ask("Mine"))
       yield* run(options(server.url, dir), ask("None"))

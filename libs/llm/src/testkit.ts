@@ -1,4 +1,4 @@
-// Helpers for this library's tests only (not exported): a loopback chat-completions server and a client on it.
+// Helpers for this library's tests only (not exported): a client on a loopback server (`#testing`'s chat server).
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Exit, Layer } from "effect"
 import * as fs from "node:fs"
@@ -8,70 +8,6 @@ import * as path from "node:path"
 import type { ChatRequest } from "./ChatRequest.ts"
 import { LlmClient } from "./LlmClient.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
-
-export interface Reply {
-  readonly status?: number
-  readonly headers?: Record<string, string>
-  readonly body?: unknown
-  readonly delayMillis?: number
-}
-
-export interface Received {
-  readonly authorization: string | undefined
-  readonly body: Record<string, unknown>
-  readonly at: number
-}
-
-export const completion = (
-  content: string | null,
-  finishReason = "stop",
-  usage: { readonly prompt_tokens: number; readonly completion_tokens: number } = {
-    prompt_tokens: 11,
-    completion_tokens: 7
-  }
-) => ({
-  id: "chatcmpl-test",
-  object: "chat.completion",
-  created: 0,
-  model: "served-model",
-  choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: finishReason }],
-  usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens }
-})
-
-/** Answers the n-th request (from 1) with `reply(n, body)`; records every request and the peak concurrency. */
-export const startServer = (reply: (n: number, body: Record<string, unknown>) => Reply) =>
-  Effect.acquireRelease(
-    Effect.callback<{ server: http.Server; url: string; received: Array<Received>; peak: () => number }>((resume) => {
-      const received: Array<Received> = []
-      let inFlight = 0
-      let peak = 0
-      const server = http.createServer((req, res) => {
-        let text = ""
-        req.on("data", (chunk) => (text += chunk))
-        req.on("end", () => {
-          const body = JSON.parse(text) as Record<string, unknown>
-          received.push({ authorization: req.headers.authorization, body, at: Date.now() })
-          inFlight++
-          peak = Math.max(peak, inFlight)
-          const answer = reply(received.length, body)
-          setTimeout(() => {
-            inFlight--
-            res.writeHead(answer.status ?? 200, { "content-type": "application/json", ...answer.headers })
-            res.end(JSON.stringify(answer.body ?? completion(`answer ${received.length}`)))
-          }, answer.delayMillis ?? 0)
-        })
-      })
-      server.listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as { port: number }
-        resume(Effect.succeed({ server, url: `http://127.0.0.1:${port}/v1`, received, peak: () => peak }))
-      })
-    }),
-    ({ server }) =>
-      Effect.callback<void>((resume) => {
-        server.closeAllConnections()
-        server.close(() => resume(Effect.void))
-      })
-  )
 
 /** A port nothing listens on: bound once, then closed. */
 export const closedPort = Effect.callback<number>((resume) => {

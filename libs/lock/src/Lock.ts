@@ -1,6 +1,5 @@
 import { Schema } from "effect"
 import { FileDigest } from "#files"
-import { Stage } from "#schema"
 
 /** What one target read (fingerprints, never a secret) and what it wrote (digests of its output files). */
 export const LockEntry = Schema.Struct({
@@ -9,11 +8,16 @@ export const LockEntry = Schema.Struct({
 })
 export type LockEntry = typeof LockEntry.Type
 
-/** The piece of the lock a target writes beside its outputs as `lock.json`. */
+/**
+ * The piece of the lock a target writes beside its outputs as `lock.json`. `run` holds what differs between runs of
+ * the same inputs (cache hits, retries): it stays in the fragment and is not folded into `datasets.lock`, whose
+ * entries a rebuild must reproduce byte for byte.
+ */
 export const LockFragment = Schema.Struct({
   language: Schema.String,
-  stage: Stage,
-  ...LockEntry.fields
+  stage: Schema.String,
+  ...LockEntry.fields,
+  run: Schema.optional(Schema.Record(Schema.String, Schema.Unknown))
 })
 export type LockFragment = typeof LockFragment.Type
 

@@ -1,16 +1,21 @@
 import { Effect, FileSystem, Path } from "effect"
 import { readJson, writeFileAtomic } from "#files"
-import { stages } from "#schema"
 import { fragmentName, type LockEntry, type LockFile, LockFragment, lockName } from "./Lock.ts"
 import { renderLock } from "./render.ts"
 
-/** Every `languages/<code>/out/<stage>/lock.json` under `root`, in language then stage order. */
+/** Every `languages/<code>/out/<stage>/lock.json` under `root`, in language then stage folder order. */
 export const readFragments = Effect.fn("readFragments")(function*(root: string) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
-  const languages = (yield* fs.readDirectory(path.join(root, "languages"))).sort()
+  const subfolders = (folder: string) =>
+    fs.exists(folder).pipe(
+      Effect.flatMap((exists) => (exists ? fs.readDirectory(folder) : Effect.succeed([]))),
+      Effect.map((names) => names.toSorted())
+    )
   const fragments: Array<LockFragment> = []
-  for (const language of languages) {
+  for (const language of yield* subfolders(path.join(root, "languages"))) {
+    // A `.tmp-` folder is what a killed run left behind, never a finished output.
+    const stages = (yield* subfolders(path.join(root, "languages", language, "out"))).filter((name) => !name.includes(".tmp-"))
     for (const stage of stages) {
       const file = path.join(root, "languages", language, "out", stage, fragmentName)
       if (yield* fs.exists(file)) fragments.push(yield* readJson(file, LockFragment))

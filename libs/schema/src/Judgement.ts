@@ -1,7 +1,10 @@
 import { Schema } from "effect"
 
-/** A score on the judge's declared 1-5 scale. */
-export const Rating = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 5 }))
+/** The judge's declared scale (the paper's 1-5). */
+export const judgeScale = { minimum: 1, maximum: 5 } as const
+
+/** A score on the judge's scale: a whole number from its minimum to its maximum. */
+export const Rating = Schema.Int.check(Schema.isBetween(judgeScale))
 
 /** One annotation named by the judge: the mention and its label. */
 export const JudgedMention = Schema.Struct({ mention: Schema.String, label: Schema.String })

@@ -1,6 +1,18 @@
-export { Stage, stages } from "./Stage.ts"
 export { EmbeddedCorpus, Language, Script, WordSplitting } from "./Language.ts"
 export { Passage, ScoredPassage } from "./Passage.ts"
 export { AnnotatedPassage, Mention, RejectionCounts, RejectionReason, rejectionReasons, Span } from "./Span.ts"
-export { JudgedMention, Judgement, Rating } from "./Judgement.ts"
+export { JudgedMention, Judgement, judgeScale, Rating } from "./Judgement.ts"
+export {
+  AnnotateManifest,
+  ExportStatistics,
+  JudgeManifest,
+  JudgeScale,
+  JudgeSummary,
+  LlmUsage,
+  SampleManifest,
+  ScoreManifest,
+  TranslatedLabel,
+  TranslatedLabels,
+  TranslateManifest
+} from "./Manifest.ts"
 export { ExportRecord } from "./Record.ts"

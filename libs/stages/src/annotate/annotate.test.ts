@@ -1,0 +1,117 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { createHash } from "node:crypto"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { ScoredPassage } from "#schema"
+import { completion, lastUserMessage, startChatServer } from "#testing"
+import { stageFiles } from "../table.ts"
+import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, useLlmServer, writeStageFile } from "../workspace.fixture.ts"
+
+const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex")
+const code = "deu_Latn"
+
+const passage = (id: string, text: string) =>
+  new ScoredPassage({ id: `${id}#0`, document: id, chunk: 0, text, words: text.split(" ").length, url: null, score: 0.9 })
+
+// Code points: "Die " 0-4, the emoji 4 (two UTF-16 units), "Kenia" 21-26, "Angela Merkel" 32-45, "Berlin" 49-55.
+const kenya = "Die 😀 Delegation aus Kenia traf Angela Merkel in Berlin."
+const russia = "Die Geschichte Russlands ist lang."
+const refusal = "Oslo ist die Hauptstadt Norwegens."
+const cut = "Bergen und Oslo liegen in Norwegen."
+
+/** The scripted annotator: one answer per passage, whatever order the requests come in. */
+const answers: Record<string, ReturnType<typeof completion>> = {
+  [kenya]: completion(`[("Kenia", "country"), ("Angela Merkel", "Person"), ("Berlin", "city"), ("Paris", "city")]`, "stop", {
+    prompt_tokens: 100,
+    completion_tokens: 20
+  }),
+  [russia]: completion(`[("Russland", "country")]`),
+  [refusal]: completion("I am sorry, I cannot help with that."),
+  [cut]: completion(`[("Bergen", "city"), ("Oslo", "ci`, "length")
+}
+
+const answerEach = (_: number, body: Record<string, unknown>) => ({
+  body: answers[Object.keys(answers).find((text) => lastUserMessage(body).includes(text)) ?? ""]
+})
+
+const passages = [passage("kenya", kenya), passage("russia", russia), passage("refusal", refusal), passage("cut", cut)]
+
+describe("annotate", () => {
+  it.live("asks once per passage, aligns what it can to code points, and counts every rejection by reason", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(answerEach)
+      const root = tinyWorkspace([code], useLlmServer(server.url))
+      writeStageFile(root, stageFiles.score.passages, code, passages)
+      yield* runStageAt(root, "annotate", code)
+
+      assert.strictEqual(server.received.length, 4)
+      const config = JSON.parse(readFileSync(join(root, "libs/stages/src/annotate/config.json"), "utf8"))
+      for (const request of server.received) {
+        assert.strictEqual(request.body.max_tokens, config.maxTokens)
+        assert.include(lastUserMessage(request.body), `<passage lang="de">`)
+      }
+      const annotated = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ id: string; mentions: unknown; rejected: unknown }>
+      assert.deepStrictEqual(annotated.map((row) => row.id), ["kenya#0", "russia#0", "refusal#0", "cut#0"])
+      assert.deepStrictEqual(annotated[0].mentions, [
+        { start: 21, end: 26, label: "country", mention: "Kenia" },
+        { start: 32, end: 45, label: "person", mention: "Angela Merkel" },
+        { start: 49, end: 55, label: "city", mention: "Berlin" }
+      ])
+      assert.deepStrictEqual(annotated[0].rejected, { "mention-not-in-text": 1 })
+      assert.deepStrictEqual(annotated[1], { ...annotated[1], mentions: [], rejected: { "mention-inside-word": 1 } })
+      assert.deepStrictEqual(annotated[2], { ...annotated[2], mentions: [], rejected: { malformed: 1 } })
+      assert.deepStrictEqual(annotated[3].mentions, [{ start: 0, end: 6, label: "city", mention: "Bergen" }])
+      assert.deepStrictEqual(annotated[3].rejected, { truncated: 1 })
+
+      const manifest = readOutput(root, stageFiles.annotate.manifest, code)
+      assert.deepStrictEqual(manifest, {
+        annotator: "served-model",
+        passages: 4,
+        mentions: 4,
+        labels: 3,
+        rejected: { malformed: 1, truncated: 1, "mention-not-in-text": 1, "mention-inside-word": 1 },
+        llm: { requests: 4, promptTokens: 133, completionTokens: 41 }
+      })
+      const fragment = readFragment(root, "annotate", code)
+      assert.strictEqual(fragment.inputs.prompt, sha256(readFileSync(join(root, "libs/stages/src/annotate/prompt.md"))))
+      assert.deepStrictEqual(fragment.inputs.config, config)
+      assert.deepStrictEqual(fragment.inputs.llm, { model: "served-model", endpoint: server.url, standIn: false })
+      assert.deepStrictEqual(fragment.run, { cacheHits: 0, retries: 0 })
+      assert.strictEqual(
+        fragment.inputs.reads["score/passages.jsonl"],
+        sha256(readFileSync(stageFileAt(root, stageFiles.score.passages, code)))
+      )
+    }))
+
+  it.live("a rerun takes every answer from the response cache and writes the same files", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(answerEach)
+      const root = tinyWorkspace([code], useLlmServer(server.url))
+      writeStageFile(root, stageFiles.score.passages, code, passages)
+      yield* runStageAt(root, "annotate", code)
+      const first = readFileSync(stageFileAt(root, stageFiles.annotate.annotations, code), "utf8")
+      const manifest = readFileSync(stageFileAt(root, stageFiles.annotate.manifest, code), "utf8")
+      yield* runStageAt(root, "annotate", code)
+      assert.strictEqual(server.received.length, 4)
+      assert.strictEqual(readFileSync(stageFileAt(root, stageFiles.annotate.annotations, code), "utf8"), first)
+      assert.strictEqual(readFileSync(stageFileAt(root, stageFiles.annotate.manifest, code), "utf8"), manifest)
+      assert.deepStrictEqual(readFragment(root, "annotate", code).run, { cacheHits: 4, retries: 0 })
+    }))
+
+  it.live("the offline teacher answers when no endpoint is configured, and is named a stand-in wherever it answered", () =>
+    Effect.gen(function*() {
+      const root = tinyWorkspace([code])
+      writeStageFile(root, stageFiles.score.passages, code, [passage("kenya", kenya)])
+      yield* runStageAt(root, "annotate", code)
+      const manifest = readOutput(root, stageFiles.annotate.manifest, code) as { annotator: string }
+      assert.include(manifest.annotator, "a rule-based stand-in, not an LLM")
+      assert.deepStrictEqual(readFragment(root, "annotate", code).inputs.llm, {
+        model: "finerweb-offline-teacher-1",
+        endpoint: "offline-teacher",
+        standIn: true
+      })
+      const [row] = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ mentions: Array<{ mention: string }> }>
+      assert.include(row.mentions.map((mention) => mention.mention), "Kenia")
+    }))
+})

@@ -1,0 +1,58 @@
+import { Effect, Schema } from "effect"
+import { alignMentions, mergeRejections } from "#annotation"
+import { AnnotatedPassage } from "#schema"
+import type { LoadedLanguage } from "#workspace"
+import { readStageFile } from "../files.ts"
+import { llmLayer } from "../llm/layer.ts"
+import { renderPrompt } from "../llm/prompt.ts"
+import { Decoding, llmStage } from "../llm/stage.ts"
+import { writeStageOutput } from "../output.ts"
+import { stageFiles } from "../table.ts"
+import { parseMentionList } from "./parse.ts"
+
+/** `annotate/config.json` */
+export const AnnotateConfig = Schema.Struct(Decoding)
+
+/**
+ * annotate: asks the model for every named entity of each kept passage as `[("mention", "type"), ...]`, parses the
+ * answer tolerantly and aligns each mention to code point offsets; every rejected answer or item is counted.
+ */
+export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
+  const { language } = loaded
+  const { template, ask, answerer, inputs, usage } = yield* llmStage("annotate", AnnotateConfig)
+  const passages = yield* readStageFile(stageFiles.score.passages, language.code)
+
+  const annotated = yield* Effect.forEach(passages, (passage) =>
+    Effect.gen(function*() {
+      const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
+      const answer = yield* ask(prompt)
+      const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
+      const aligned = alignMentions(passage.text, parsed.mentions)
+      return new AnnotatedPassage({
+        id: passage.id,
+        document: passage.document,
+        text: passage.text,
+        mentions: aligned.spans,
+        rejected: mergeRejections(parsed.rejected, aligned.rejected)
+      })
+    }), { concurrency: "unbounded" })
+
+  const rejected = mergeRejections(...annotated.map((passage) => passage.rejected))
+  const mentions = annotated.reduce((sum, passage) => sum + passage.mentions.length, 0)
+  const labels = new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))
+  const used = yield* usage
+  const manifest = { annotator: answerer, passages: annotated.length, mentions, labels: labels.size, rejected, llm: used.manifest }
+
+  yield* writeStageOutput("annotate", loaded, {
+    files: { annotations: annotated, manifest },
+    inputs,
+    run: used.run
+  })
+  yield* Effect.logInfo(
+    `annotate ${language.code}: ${mentions} mentions with ${labels.size} labels in ${annotated.length} passages ` +
+      `by ${answerer}; rejected ${JSON.stringify(rejected)}; ${used.line}`
+  )
+  return manifest
+})
+
+export const layer = llmLayer

@@ -1,0 +1,85 @@
+import { Effect, Schema } from "effect"
+import { formatMentionList, mergeRejections, type Rejections } from "#annotation"
+import { sha256 } from "#files"
+import { Judgement, judgeScale, type JudgeSummary } from "#schema"
+import type { LoadedLanguage } from "#workspace"
+import { readStageFile } from "../files.ts"
+import { llmLayer } from "../llm/layer.ts"
+import { renderPrompt } from "../llm/prompt.ts"
+import { Decoding, llmStage } from "../llm/stage.ts"
+import { writeStageOutput } from "../output.ts"
+import { stageFiles } from "../table.ts"
+import { parseJudgementAnswer } from "./parse.ts"
+
+/** `judge/config.json` */
+export const JudgeConfig = Schema.Struct({
+  ...Decoding,
+  /** Passages judged per language (the paper: 25). */
+  sample: Schema.Int.check(Schema.isGreaterThan(0)),
+  seed: Schema.NonEmptyString
+})
+
+const mean = (values: ReadonlyArray<number>) =>
+  values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000
+
+/**
+ * judge: a model rates a seeded sample of annotated passages for faithfulness and completeness on the declared 1-5
+ * scale and lists missing, extra and wrong annotations (the paper judged 25 per language). The verdicts in numbers
+ * go to `summary.json`, which export's statistics read; what the run cost goes to the manifest.
+ */
+export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
+  const { language } = loaded
+  const { config, template, ask, answerer, standIn, promptDigest, inputs, usage } = yield* llmStage("judge", JudgeConfig)
+  const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
+  const chosen = annotated
+    .map((passage) => ({ passage, rank: sha256(`${config.seed}:${passage.id}`) }))
+    .sort((a, b) => (a.rank < b.rank ? -1 : 1))
+    .slice(0, config.sample)
+    .map(({ passage }) => passage)
+
+  const answers = yield* Effect.forEach(chosen, (passage) =>
+    Effect.gen(function*() {
+      const prompt = renderPrompt(template, {
+        language: language.name,
+        bcp47: language.bcp47,
+        passage: passage.text,
+        annotations: formatMentionList(passage.mentions.map(({ mention, label }) => ({ mention, label })))
+      })
+      const answer = yield* ask(prompt)
+      return { passage, verdict: parseJudgementAnswer(answer.content) }
+    }), { concurrency: "unbounded" })
+  const judgements: Array<Judgement> = []
+  const failures: Array<Rejections> = []
+  for (const { passage, verdict } of answers) {
+    if (verdict.ok) judgements.push(new Judgement({ id: passage.id, ...verdict.value }))
+    else failures.push({ [verdict.reason]: 1 })
+  }
+  const summary: JudgeSummary = {
+    judge: answerer,
+    standIn,
+    prompt: promptDigest,
+    scale: judgeScale,
+    sampled: chosen.length,
+    judged: judgements.length,
+    meanFaithfulness: mean(judgements.map((j) => j.faithfulness)),
+    meanCompleteness: mean(judgements.map((j) => j.completeness))
+  }
+  const used = yield* usage
+  const manifest = {
+    judge: answerer,
+    sampled: chosen.length,
+    judged: judgements.length,
+    rejected: mergeRejections(...failures),
+    llm: used.manifest
+  }
+
+  yield* writeStageOutput("judge", loaded, { files: { judgements, summary, manifest }, inputs, run: used.run })
+  yield* Effect.logInfo(
+    `judge ${language.code}: ${judgements.length} of ${chosen.length} judged, faithfulness ` +
+      `${summary.meanFaithfulness ?? "-"}, completeness ${summary.meanCompleteness ?? "-"} ` +
+      `(${judgeScale.minimum}-${judgeScale.maximum}) by ${answerer}; ${used.line}`
+  )
+  return summary
+})
+
+export const layer = llmLayer

@@ -1,0 +1,39 @@
+import { Config, Effect, Layer, Option } from "effect"
+import { LlmClient, LlmSettings } from "#llm"
+import { startTeacher, teacherDigest } from "#teacher"
+import { Workspace } from "#workspace"
+import { externalInputs, llmSettingsFile } from "../table.ts"
+
+/**
+ * The LLM client of annotate, judge and translate. Endpoint and model come from `llm.json` or the environment; with
+ * neither, the offline teacher starts on loopback for the life of the layer, and its answers are cached under a
+ * digest of its rules. It is a rule-based stand-in and the client describes it so.
+ */
+export const llmLayer = Layer.unwrap(Effect.gen(function*() {
+  const workspace = yield* Workspace
+  const settings = yield* workspace.readConfig(llmSettingsFile, LlmSettings)
+  const baseUrl = Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.baseUrl)), () => settings.baseUrl)
+  const cacheDir = workspace.resolve(settings.cacheDir)
+  if (baseUrl === null) {
+    const teacher = yield* startTeacher()
+    yield* Effect.logDebug(`offline teacher (a rule-based stand-in, not an LLM) listening at ${teacher.baseUrl}`)
+    return LlmClient.layer({
+      ...settings,
+      baseUrl: teacher.baseUrl,
+      model: teacher.model,
+      cacheDir: `${cacheDir}/offline-teacher-${teacherDigest()}`,
+      endpointLabel: "offline-teacher",
+      standIn: true
+    })
+  }
+  return LlmClient.layer({
+    ...settings,
+    baseUrl,
+    model: Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.model)), () => settings.model),
+    ...Option.match(yield* Config.option(Config.Redacted(settings.apiKeyEnv)), {
+      onNone: () => ({}),
+      onSome: (apiKey) => ({ apiKey })
+    }),
+    cacheDir
+  })
+}))

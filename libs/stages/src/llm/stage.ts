@@ -1,0 +1,48 @@
+import { Effect, Schema } from "effect"
+import { sha256 } from "#files"
+import { ChatRequest, LlmClient, llmRunCounts, llmUsage } from "#llm"
+import { Workspace } from "#workspace"
+import { stageTable } from "../table.ts"
+
+/** The decoding parameters every LLM stage's configuration holds, with the client's own checks. */
+export const Decoding = {
+  temperature: ChatRequest.fields.temperature,
+  maxTokens: ChatRequest.fields.maxTokens
+}
+
+/**
+ * What every LLM stage starts from: its configuration and prompt template (named by the stage table), one way to
+ * ask the model, the name of who answers (the offline teacher always called a stand-in), what the lock records of
+ * the endpoint (never the key) and the usage to report.
+ */
+export const llmStage = Effect.fn("llmStage")(function*<A extends { temperature: number; maxTokens: number }, I>(
+  stage: "annotate" | "judge" | "translate",
+  configSchema: Schema.Codec<A, I>
+) {
+  const workspace = yield* Workspace
+  const spec = stageTable[stage]
+  const config = yield* workspace.readConfig(spec.config, configSchema)
+  const template = yield* workspace.readText(spec.prompt)
+  const llm = yield* LlmClient
+  const { model, standIn } = llm.endpoint
+  const usage = Effect.map(llm.stats, (stats) => ({
+    manifest: llmUsage(stats),
+    run: llmRunCounts(stats),
+    line: `${stats.requests} requests (${stats.cacheHits} from the response cache, ${stats.retries} retries), ` +
+      `${stats.promptTokens} prompt and ${stats.completionTokens} completion tokens`
+  }))
+  return {
+    config,
+    template,
+    /** One user message with the stage's decoding parameters. */
+    ask: (prompt: string) =>
+      llm.complete({ messages: [{ role: "user", content: prompt }], temperature: config.temperature, maxTokens: config.maxTokens }),
+    answerer: standIn ? `${model} (offline teacher: a rule-based stand-in, not an LLM)` : model,
+    standIn,
+    /** Which prompt produced the output: downstream outputs carry it as provenance. */
+    promptDigest: sha256(template),
+    /** For the lock: the model and a description of the endpoint without credentials. */
+    inputs: { llm: llm.endpoint },
+    usage
+  }
+})

@@ -1,0 +1,84 @@
+import { Effect, Schema } from "effect"
+import { digestBytes, digestFile, type FileDigest, replaceDirectory, sha256, toJson, toJsonl, writeFileAtomic } from "#files"
+import { fragmentName, type LockFragment, renderLock } from "#lock"
+import { type LoadedLanguage, Workspace } from "#workspace"
+import { stageFilePath } from "./files.ts"
+import { type FileContent, fileName, type StageFile, type StageName, stageTable } from "./table.ts"
+
+type Writes<S extends StageName> = (typeof stageTable)[S]["writes"]
+
+/** What a stage program hands over to be written. */
+export interface StageResult<S extends StageName> {
+  /** Every file the table says the stage writes, by its name in the table. */
+  readonly files: { readonly [K in keyof Writes<S>]: FileContent<Writes<S>[K]> }
+  /**
+   * Fingerprints of what the stage read besides what the table already names (its language, configuration, prompt,
+   * upstream files and packages): a model's digest, the LLM endpoint, the corpus. Never a secret.
+   */
+  readonly inputs?: Record<string, unknown>
+  /** Facts that differ between runs of the same inputs (cache hits, retries): kept in the fragment, not folded. */
+  readonly run?: Record<string, unknown>
+}
+
+const encode = (file: StageFile, content: unknown): string => {
+  const encodeValue = Schema.encodeSync(file.schema as Schema.Codec<unknown, unknown>)
+  return file.format === "jsonl"
+    ? toJsonl((content as ReadonlyArray<unknown>).map((row) => encodeValue(row)))
+    : toJson(encodeValue(content))
+}
+
+/** The lock's record of what the stage read, derived from its row of the stage table. */
+const tableInputs = Effect.fnUntraced(function*(stage: StageName, { digest, language }: LoadedLanguage) {
+  const workspace = yield* Workspace
+  const spec = stageTable[stage]
+  const reads: Record<string, string> = {}
+  for (const file of spec.reads as ReadonlyArray<StageFile>) {
+    const path = yield* stageFilePath(file, language.code)
+    reads[`${file.stage}/${fileName(file, language.code)}`] = (yield* digestFile(workspace.resolve(path))).sha256
+  }
+  return {
+    language: digest,
+    ...(spec.config === null ? {} : { config: yield* workspace.readConfig(spec.config, Schema.Unknown) }),
+    ...(spec.prompt === null ? {} : { prompt: sha256(yield* workspace.readText(spec.prompt)) }),
+    ...(spec.reads.length === 0 ? {} : { reads }),
+    packages: workspace.packageVersions(["effect", ...spec.packages])
+  }
+})
+
+/**
+ * Writes a stage's files (each encoded with the schema the table declares for it) and its lock fragment into a
+ * temporary folder, and swaps it in as `languages/<code>/out/<stage>` only when all of them are written: a killed
+ * run or a full disk never leaves an output folder that looks complete.
+ */
+export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extends StageName>(
+  stage: S,
+  loaded: LoadedLanguage,
+  result: StageResult<S>
+) {
+  const workspace = yield* Workspace
+  const code = loaded.language.code
+  const inputs = { ...(yield* tableInputs(stage, loaded)), ...result.inputs }
+  const writes = stageTable[stage].writes as Record<string, StageFile>
+  const files = Object.entries(writes)
+    .map(([key, file]) => ({ name: fileName(file, code), text: encode(file, (result.files as Record<string, unknown>)[key]) }))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
+  const encoder = new TextEncoder()
+  const outputs: Record<string, FileDigest> = {}
+  yield* replaceDirectory(workspace.resolve(workspace.stageDir(code, stage)), (temporary) =>
+    Effect.gen(function*() {
+      for (const { name, text } of files) {
+        const bytes = encoder.encode(text)
+        outputs[name] = digestBytes(name, bytes)
+        yield* writeFileAtomic(`${temporary}/${name}`, bytes)
+      }
+      const fragment: LockFragment = {
+        language: code,
+        stage,
+        inputs,
+        outputs,
+        ...(result.run === undefined ? {} : { run: result.run })
+      }
+      yield* writeFileAtomic(`${temporary}/${fragmentName}`, renderLock(fragment))
+    }))
+  return outputs
+})

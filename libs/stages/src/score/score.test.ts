@@ -1,0 +1,76 @@
+import { assert, describe, it } from "@effect/vitest"
+import { Effect } from "effect"
+import { createHash } from "node:crypto"
+import { existsSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { Passage } from "#schema"
+import { stageFiles } from "../table.ts"
+import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, writeStageFile } from "../workspace.fixture.ts"
+
+const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex")
+const code = "afr_Latn"
+
+const capeTown = "Kaapstad is die oudste stad in Suid-Afrika en lê aan die voet van Tafelberg. In 1652 het Jan van Riebeeck " +
+  "hier 'n verversingspos vir die Verenigde Oos-Indiese Kompanjie gestig, en later het die stad uitgebrei tot by die " +
+  "Kaapse Skiereiland. Vandag besoek miljoene toeriste elke jaar die Waterfront en Robbeneiland, waar Nelson Mandela " +
+  "agtien jaar lank gevange gehou is."
+const pretoria = "Pretoria is die uitvoerende hoofstad van Suid-Afrika en lê in die provinsie Gauteng. Die stad is in 1855 " +
+  "deur Marthinus Pretorius gestig en na sy vader Andries Pretorius vernoem. Die Uniegebou, wat Herbert Baker ontwerp " +
+  "het, kyk uit oor die stad, en in die lente blom duisende jakarandas langs die strate van Arcadia en Sunnyside."
+const english = "The committee of the United Nations said that it would meet in New York in the spring, and that the " +
+  "delegates from Kenya and Brazil had agreed to the new rules before the vote which was held on the first of May."
+const menu = "Home\nAbout Us\nProducts\nContact\nPrivacy Policy\nTerms of Service\nLogin\nRegister\nCart (0)\nFAQ\nBlog\nCareers"
+
+const passage = (document: string, chunk: number, text: string) =>
+  new Passage({ id: `${document}#${chunk}`, document, chunk, text, words: text.split(/\s+/).length, url: null })
+
+describe("score", () => {
+  it.effect("keeps the first passage per document above the threshold that is not English, and pins the model", () =>
+    Effect.gen(function*() {
+      const root = tinyWorkspace([code])
+      writeStageFile(root, stageFiles.sample.passages, code, [
+        passage("a", 0, menu),
+        passage("a", 1, capeTown),
+        passage("a", 2, pretoria),
+        passage("b", 0, english),
+        passage("c", 0, pretoria)
+      ])
+      yield* runStageAt(root, "score", code)
+
+      const kept = readOutput(root, stageFiles.score.passages, code) as Array<{ id: string; score: number }>
+      assert.deepStrictEqual(kept.map((p) => p.id), ["a#1", "c#0"])
+      for (const p of kept) assert.isAbove(p.score, 0.5)
+      const manifest = readOutput(root, stageFiles.score.manifest, code) as Record<string, unknown>
+      assert.deepInclude(manifest, { scored: 5, belowThreshold: 1, laterChunks: 1, english: 1, kept: 2, threshold: 0.5 })
+
+      const fragment = readFragment(root, "score", code)
+      const modelCard = JSON.parse(readFileSync("libs/scoring/model/scorer.json", "utf8"))
+      assert.deepStrictEqual(fragment.inputs.model, { path: "libs/scoring/model/scorer.onnx", sha256: modelCard.sha256 })
+      assert.strictEqual(modelCard.sha256, sha256(readFileSync("libs/scoring/model/scorer.onnx")))
+      assert.deepStrictEqual(fragment.inputs.reads, {
+        "sample/passages.jsonl": sha256(readFileSync(stageFileAt(root, stageFiles.sample.passages, code)))
+      })
+      assert.isString(fragment.inputs.packages["onnxruntime-node"])
+    }))
+
+  it.effect("an empty list of execution providers is refused as the configuration is read, naming the file", () =>
+    Effect.gen(function*() {
+      const root = tinyWorkspace([code], {
+        "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders: [] })
+      })
+      writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown)])
+      const error = yield* runStageAt(root, "score", code).pipe(Effect.flip)
+      assert.match((error as Error).message, /^libs\/stages\/src\/score\/config\.json: .*executionProviders/)
+      assert.isFalse(existsSync(join(root, "languages", code, "out/score")))
+    }))
+
+  it.effect("says which stage to run first when the sampled passages are missing", () =>
+    Effect.gen(function*() {
+      const root = tinyWorkspace([code])
+      const error = yield* runStageAt(root, "score", code).pipe(Effect.flip)
+      assert.strictEqual(
+        (error as Error).message,
+        `languages/${code}/out/sample/passages.jsonl is missing: run the sample stage for this language first`
+      )
+    }))
+})

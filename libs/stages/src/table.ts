@@ -1,0 +1,208 @@
+import type { Effect, FileSystem, Layer, Path, Schema } from "effect"
+import {
+  AnnotatedPassage,
+  AnnotateManifest,
+  ExportRecord,
+  ExportStatistics,
+  Judgement,
+  JudgeManifest,
+  JudgeSummary,
+  Passage,
+  SampleManifest,
+  ScoredPassage,
+  ScoreManifest,
+  TranslatedLabels,
+  TranslateManifest
+} from "#schema"
+import type { LoadedLanguage, Workspace } from "#workspace"
+
+/**
+ * The stage table: what each stage reads, writes and is configured by, in build order. It is the one source the Nx
+ * plugin (targets, `dependsOn`, `inputs`), the CLI (commands and `--help`), the lock fragments and the README's stage
+ * table are derived from. Everything a stage reads from another stage is one of the files declared here, with the
+ * schema its writer encodes and its readers decode.
+ */
+
+/** A file a stage writes into `languages/<code>/out/<stage>/`. */
+export interface StageFile<A = unknown, I = unknown> {
+  readonly stage: string
+  /** The file's name; `{code}` stands for the language code. */
+  readonly name: string
+  /** JSON Lines (one row a line) or one indented JSON document. */
+  readonly format: "jsonl" | "json"
+  readonly schema: Schema.Codec<A, I>
+}
+
+const jsonl = <A, I>(stage: string, name: string, schema: Schema.Codec<A, I>) =>
+  ({ stage, name, format: "jsonl", schema }) as const satisfies StageFile<A, I>
+const json = <A, I>(stage: string, name: string, schema: Schema.Codec<A, I>) =>
+  ({ stage, name, format: "json", schema }) as const satisfies StageFile<A, I>
+
+/** What a file holds once decoded: its rows, or its one document. */
+export type FileContent<F> = F extends { readonly format: "jsonl"; readonly schema: Schema.Codec<infer A, infer _> }
+  ? ReadonlyArray<A>
+  : F extends { readonly schema: Schema.Codec<infer A, infer _> } ? A
+  : never
+
+/** Every file a stage writes, by the name its program gives it. */
+export const stageFiles = {
+  sample: {
+    passages: jsonl("sample", "passages.jsonl", Passage),
+    manifest: json("sample", "manifest.json", SampleManifest)
+  },
+  score: {
+    passages: jsonl("score", "passages.jsonl", ScoredPassage),
+    manifest: json("score", "manifest.json", ScoreManifest)
+  },
+  annotate: {
+    annotations: jsonl("annotate", "annotations.jsonl", AnnotatedPassage),
+    manifest: json("annotate", "manifest.json", AnnotateManifest)
+  },
+  judge: {
+    judgements: jsonl("judge", "judgements.jsonl", Judgement),
+    summary: json("judge", "summary.json", JudgeSummary),
+    manifest: json("judge", "manifest.json", JudgeManifest)
+  },
+  translate: {
+    labels: json("translate", "labels.json", TranslatedLabels),
+    manifest: json("translate", "manifest.json", TranslateManifest)
+  },
+  export: {
+    records: jsonl("export", "{code}.jsonl", ExportRecord),
+    labels: json("export", "labels.json", TranslatedLabels),
+    statistics: json("export", "stats.json", ExportStatistics)
+  }
+} as const
+
+/** Everything a stage program needs from the application, besides the services its own layer provides. */
+export type StageContext = Workspace | FileSystem.FileSystem | Path.Path
+
+/**
+ * A stage's code: its program, and the layer of the services it uses (the LLM client, the scorer) built from the
+ * workspace's configuration. The application provides the stage context once; tests may provide other layers.
+ * The table holds stages of different services side by side, so it sees `run`'s requirements only as "what
+ * `layer` provides, and the stage context" (`runStage` states it once).
+ */
+export interface StageModule {
+  readonly run: (language: LoadedLanguage) => Effect.Effect<unknown, unknown, any>
+  readonly layer: Layer.Layer<never, unknown, StageContext>
+}
+
+/**
+ * What a stage reads from outside the workspace's files: the environment variables named once here, each hashed by
+ * the `nx.json` named input of the same name. The API key's variable is named in `llm.json` and is never an input.
+ */
+export const externalInputs = {
+  /** A local FineWeb-2 download (or any folder of rows in its shape); unset means the embedded UDHR corpus. */
+  corpus: { corpusDir: "FINERWEB_CORPUS_DIR" },
+  /** Override `llm.json`'s endpoint and model. */
+  llm: { baseUrl: "FINERWEB_LLM_BASE_URL", model: "FINERWEB_LLM_MODEL" }
+} as const
+
+export type ExternalInput = keyof typeof externalInputs
+
+/** The LLM client's settings, shared by the LLM stages, relative to the workspace root (in the `llm` named input). */
+export const llmSettingsFile = "libs/llm/llm.json"
+
+export interface StageSpec {
+  /** One line: what the stage does, for `--help` and the README. */
+  readonly does: string
+  /** The files of other stages it reads; the stages that write them run first. */
+  readonly reads: ReadonlyArray<StageFile>
+  readonly writes: Readonly<Record<string, StageFile>>
+  /** Its configuration file, relative to the workspace root; pinned by value in the lock. */
+  readonly config: string | null
+  /** Its prompt template, relative to the workspace root; pinned by digest in the lock. */
+  readonly prompt: string | null
+  readonly external: ReadonlyArray<ExternalInput>
+  /** Workspace files its configuration names (a model's folder), as globs relative to the root: hashed with it. */
+  readonly configured?: (config: any) => ReadonlyArray<string>
+  /** The npm packages its output depends on besides effect: their versions go into the lock and the Nx hash. */
+  readonly packages: ReadonlyArray<string>
+  /** Loaded on demand, so that a task imports only what its own stage needs. */
+  readonly load: () => Promise<StageModule>
+}
+
+/** Where a stage's program, parser, prompt, configuration and tests live. */
+export const stageFolder = (stage: string) => `libs/stages/src/${stage}`
+
+const llmPackages = ["openai"]
+
+export const stageTable = {
+  sample: {
+    does: "draws documents from the corpus by seeded hash rank and cuts each into ~256-word passages",
+    reads: [],
+    writes: stageFiles.sample,
+    config: `${stageFolder("sample")}/config.json`,
+    prompt: null,
+    external: ["corpus"],
+    packages: ["udhr", "hyparquet", "hyparquet-compressors"],
+    load: (): Promise<StageModule> => import("./sample/sample.ts")
+  },
+  score: {
+    does: "predicts each passage's NER usefulness with an ONNX model and keeps the first passage per document " +
+      "above the threshold that is not really English, up to the language's target",
+    reads: [stageFiles.sample.passages],
+    writes: stageFiles.score,
+    config: `${stageFolder("score")}/config.json`,
+    prompt: null,
+    external: [],
+    configured: (config: { modelPath: string }) => [`${config.modelPath.replace(/\/[^/]*$/, "")}/**`],
+    packages: ["onnxruntime-node"],
+    load: (): Promise<StageModule> => import("./score/score.ts")
+  },
+  annotate: {
+    does: "an LLM lists every entity of each passage as `[(\"mention\", \"type\"), ...]`; answers are parsed " +
+      "tolerantly, rejections counted by reason, mentions aligned to code point offsets",
+    reads: [stageFiles.score.passages],
+    writes: stageFiles.annotate,
+    config: `${stageFolder("annotate")}/config.json`,
+    prompt: `${stageFolder("annotate")}/prompt.md`,
+    external: ["llm"],
+    packages: llmPackages,
+    load: (): Promise<StageModule> => import("./annotate/annotate.ts")
+  },
+  judge: {
+    does: "an LLM rates a seeded sample of annotated passages for faithfulness and completeness (1-5) and lists " +
+      "missing, extra and wrong annotations",
+    reads: [stageFiles.annotate.annotations],
+    writes: stageFiles.judge,
+    config: `${stageFolder("judge")}/config.json`,
+    prompt: `${stageFolder("judge")}/prompt.md`,
+    external: ["llm"],
+    packages: llmPackages,
+    load: (): Promise<StageModule> => import("./judge/judge.ts")
+  },
+  translate: {
+    does: "an LLM translates the language's label set into the language (FiNERweb-x)",
+    reads: [stageFiles.annotate.annotations],
+    writes: stageFiles.translate,
+    config: `${stageFolder("translate")}/config.json`,
+    prompt: `${stageFolder("translate")}/prompt.md`,
+    external: ["llm"],
+    packages: llmPackages,
+    load: (): Promise<StageModule> => import("./translate/translate.ts")
+  },
+  export: {
+    does: "cuts passages into sentence records `{id, text, char_spans}` and writes both label sets and the statistics",
+    reads: [stageFiles.annotate.annotations, stageFiles.translate.labels, stageFiles.judge.summary],
+    writes: stageFiles.export,
+    config: null,
+    prompt: null,
+    external: [],
+    packages: [],
+    load: (): Promise<StageModule> => import("./export/export.ts")
+  }
+} as const satisfies Record<string, StageSpec>
+
+export type StageName = keyof typeof stageTable
+
+/** The stages in build order. */
+export const stageNames = Object.keys(stageTable) as ReadonlyArray<StageName>
+
+/** The stages whose files a stage reads, in build order: what must run before it. */
+export const upstreamStages = (stage: StageName): ReadonlyArray<StageName> =>
+  stageNames.filter((other) => (stageTable[stage].reads as ReadonlyArray<StageFile>).some((file) => file.stage === other))
+
+/** A file's name for one language. */
+export const fileName = (file: StageFile, code: string) => file.name.replaceAll("{code}", code)

@@ -1,0 +1,3 @@
+export { ConfigError, MalformedLanguage, UnknownLanguage } from "./errors.ts"
+export { installedRoot } from "./root.ts"
+export { type LoadedLanguage, Workspace } from "./Workspace.ts"

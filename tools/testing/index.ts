@@ -1,0 +1,2 @@
+export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
+export { finerweb, type Run, run, scratchWorkspace } from "./scratch-workspace.ts"
