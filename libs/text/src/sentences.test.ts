@@ -46,6 +46,15 @@ describe("sentenceWords", () => {
     expect(marks).toEqual(["<我们", "今天", "去", "北京>", "<明天", "回", "上海>"])
   })
 
+  it("places each word in its sentence, whose end may lie past punctuation written after a space", () => {
+    const text = "यह वाक्य है । दूसरा"
+    const words = sentenceWords(text, writingOf("hi"))
+    // Four words: the danda is none. The first sentence ends after the danda, at UTF-16 index 13.
+    expect(words.map((w) => [text.slice(w.start, w.end), w.endsSentence, w.sentenceEnd])).toEqual([
+      ["यह", false, 13], ["वाक्य", false, 13], ["है", true, 13], ["दूसरा", true, 19]
+    ])
+  })
+
   it("does not end a sentence at an abbreviation followed by a lower-case word", () => {
     const text = "Es kostet ca. zehn Euro."
     expect(sentenceWords(text, writingOf("de")).filter((w) => w.endsSentence).map((w) => text.slice(w.start, w.end)))
