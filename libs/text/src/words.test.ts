@@ -16,6 +16,10 @@ describe("wordSpans", () => {
     ])
   })
 
+  it("separates Ethiopic words at the Ethiopic wordspace as at a space", () => {
+    expect(words("እያንዳንዱ፡ሰው፡የመማር፡መብት፡አለው።", "am")).toEqual(["እያንዳንዱ", "ሰው", "የመማር", "መብት", "አለው።"])
+  })
+
   it("cuts Thai, Lao, Chinese and Japanese with ICU's dictionaries", () => {
     expect(words("ฉันรักภาษาไทยมากที่สุด", "th")).toEqual(["ฉัน", "รัก", "ภาษา", "ไทย", "มาก", "ที่สุด"])
     expect(words("ພາສາລາວເປັນພາສາ", "lo")).toEqual(["ພາສາ", "ລາວ", "ເປັນ", "ພາສາ"])

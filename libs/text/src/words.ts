@@ -34,15 +34,18 @@ export const writingOf = (tag: string): Writing => ({
   locale: tag
 })
 
-const nonSpace = /\S+/gu
+// Runs between word separators: white space, and the Ethiopic wordspace "፡" (U+1361), which traditional Amharic
+// and Tigrinya text (the UDHR's, for one) puts between words instead of a space.
+const betweenSeparators = /[^\s\u1361]+/gu
 
 /**
  * The words of a text, in order. `space`: maximal runs of non-white-space holding a word character (punctuation-only
- * runs such as "—" are not words); `segmenter`: ICU's word-like segments in the writing's locale.
+ * runs such as "—" are not words), the Ethiopic wordspace counting as white space; `segmenter`: ICU's word-like
+ * segments in the writing's locale.
  */
 export const wordSpans = (text: string, writing: Writing): ReadonlyArray<TextSpan> =>
   writing.words === "space"
-    ? Array.from(text.matchAll(nonSpace))
+    ? Array.from(text.matchAll(betweenSeparators))
       .filter((match) => wordCharacter.test(match[0]))
       .map((match) => ({ start: match.index, end: match.index + match[0].length }))
     : Array.from(segmenter(writing.locale, "word").segment(text))
