@@ -1,42 +1,58 @@
 /**
  * Scorer throughput: our Scorer service against a bare onnxruntime-node session fed the same features in the
- * same batches, side by side in one process, on passages cut from the embedded corpus of every language.
+ * same batches, side by side in one process, on the embedded corpus (UDHR) of every language, each in its writing.
  *
  *   npx node tools/bench/scorer.ts [passages=5000] [rounds=5]
  */
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect } from "effect"
+import { Effect, Schema } from "effect"
+import { readdirSync, readFileSync } from "node:fs"
 import * as ort from "onnxruntime-node"
+import { readUdhr } from "#corpus"
+import { Language } from "#schema"
 import { installedRoot as workspaceRoot } from "#workspace"
-import { readUdhr, udhrCodes } from "#corpus"
 import { FEATURE_NAMES, passageFeatures, Scorer } from "#scoring"
+import type { Writing } from "#text"
 
 const count = Number(process.argv[2] ?? 5000)
 const rounds = Number(process.argv[3] ?? 5)
 const batchSize = 64
 const modelPath = `${workspaceRoot}/libs/scoring/model/scorer.onnx`
 
+const languages = readdirSync(`${workspaceRoot}/languages`).map((code) =>
+  Schema.decodeUnknownSync(Language)(
+    JSON.parse(readFileSync(`${workspaceRoot}/languages/${code}/language.json`, "utf8"))
+  )
+)
+
 const program = Effect.gen(function*() {
-  const texts: Array<string> = []
-  for (const code of udhrCodes()) {
-    if (texts.length >= count) break
-    for (const document of yield* readUdhr(code)) texts.push(document.text)
+  // Texts by language, since one call scores texts of one writing.
+  const groups: Array<{ writing: Writing; texts: Array<string> }> = []
+  let total = 0
+  for (const language of languages) {
+    if (total >= count || language.corpus.udhr === null) continue
+    const documents = yield* readUdhr(language.corpus.udhr)
+    const texts = documents.slice(0, count - total).map((document) => document.text)
+    groups.push({ writing: { words: language.words, locale: language.bcp47 }, texts })
+    total += texts.length
   }
-  texts.length = Math.min(texts.length, count)
 
   const bare = yield* Effect.promise(() => ort.InferenceSession.create(modelPath, { executionProviders: ["cpu"], intraOpNumThreads: 1 }))
   const bareScore = async () => {
     const scores: Array<number> = []
-    for (let start = 0; start < texts.length; start += batchSize) {
-      const batch = texts.slice(start, start + batchSize)
-      const data = new Float32Array(batch.length * FEATURE_NAMES.length)
-      batch.forEach((text, row) => data.set(passageFeatures(text), row * FEATURE_NAMES.length))
-      const output = await bare.run({ features: new ort.Tensor("float32", data, [batch.length, FEATURE_NAMES.length]) })
-      scores.push(...(output.score.data as Float32Array))
+    for (const { writing, texts } of groups) {
+      for (let start = 0; start < texts.length; start += batchSize) {
+        const batch = texts.slice(start, start + batchSize)
+        const data = new Float32Array(batch.length * FEATURE_NAMES.length)
+        batch.forEach((text, row) => data.set(passageFeatures(text, writing), row * FEATURE_NAMES.length))
+        const features = new ort.Tensor("float32", data, [batch.length, FEATURE_NAMES.length])
+        scores.push(...((await bare.run({ features })).score.data as Float32Array))
+      }
     }
     return scores
   }
   const scorer = yield* Scorer
+  const scoreAll = Effect.forEach(groups, ({ writing, texts }) => scorer.score(texts, writing))
   const time = async (run: () => Promise<unknown>) => {
     const started = performance.now()
     await run()
@@ -46,11 +62,11 @@ const program = Effect.gen(function*() {
   const theirs: Array<number> = []
   for (let round = 0; round < rounds; round++) {
     theirs.push(yield* Effect.promise(() => time(bareScore)))
-    ours.push(yield* Effect.promise(() => time(() => Effect.runPromise(scorer.score(texts)))))
+    ours.push(yield* Effect.promise(() => time(() => Effect.runPromise(scoreAll))))
   }
   const median = (values: Array<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  const rate = (ms: number) => Math.round(texts.length / (ms / 1000))
-  console.log(`passages: ${texts.length}, batch ${batchSize}, ${rounds} rounds, median`)
+  const rate = (ms: number) => Math.round(total / (ms / 1000))
+  console.log(`passages: ${total} in ${groups.length} languages, batch ${batchSize}, ${rounds} rounds, median`)
   console.log(`bare onnxruntime session: ${median(theirs).toFixed(1)} ms (${rate(median(theirs))} passages/s)`)
   console.log(`Scorer service:           ${median(ours).toFixed(1)} ms (${rate(median(ours))} passages/s)`)
   console.log(`ratio Scorer / bare: ${(median(ours) / median(theirs)).toFixed(3)}`)

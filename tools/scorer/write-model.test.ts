@@ -7,10 +7,11 @@ import { BIAS, HINGES } from "./heuristic.ts"
 import { DEFAULT_MODEL_FOLDER, writeModel } from "./write-model.ts"
 
 const FILES = ["scorer.onnx", "scorer.json", "README.md"]
+const english = { words: "space", locale: "en" } as const
 
 /** The heuristic computed directly from the hinge table, in double precision. */
 const heuristicScore = (text: string): number => {
-  const x = passageFeatures(text)
+  const x = passageFeatures(text, english)
   const logit = HINGES.reduce((sum, h) => {
     const value = x[FEATURE_NAMES.indexOf(h.feature)]
     return sum + h.weight * Math.max(0, h.side === "above" ? value - h.knot : h.knot - value)
@@ -69,7 +70,7 @@ describe("write-model", () => {
         "1 2 3 4 5 6 7 8 9 10 11 12"
       ]
       const data = new Float32Array(texts.length * FEATURE_NAMES.length)
-      texts.forEach((text, i) => data.set(passageFeatures(text), i * FEATURE_NAMES.length))
+      texts.forEach((text, i) => data.set(passageFeatures(text, english), i * FEATURE_NAMES.length))
       const outputs = yield* Effect.promise(() =>
         session.run({ features: new ort.Tensor("float32", data, [texts.length, FEATURE_NAMES.length]) })
       )

@@ -1,9 +1,17 @@
 import { assert, describe, it } from "@effect/vitest"
-import { chunkPassage, wordSpans } from "./chunk.ts"
+import { wordSpans } from "#text"
+import { chunkPassage } from "./chunk.ts"
 
+const thai = { words: "segmenter", locale: "th" } as const
+const japanese = { words: "segmenter", locale: "ja" } as const
+
+/** `count` words, a full stop after every `sentenceEvery`-th; a sentence starts with a capital, as ICU expects. */
 const latin = (count: number, sentenceEvery = 0) =>
-  Array.from({ length: count }, (_, index) =>
-    `word${index}${sentenceEvery > 0 && (index + 1) % sentenceEvery === 0 ? "." : ""}`).join(" ")
+  Array.from({ length: count }, (_, index) => {
+    const opens = index === 0 || (sentenceEvery > 0 && index % sentenceEvery === 0)
+    const ends = sentenceEvery > 0 && (index + 1) % sentenceEvery === 0
+    return `${opens ? "Word" : "word"}${index}${ends ? "." : ""}`
+  }).join(" ")
 
 const assertCovers = (text: string, chunks: ReadonlyArray<{ text: string }>) => {
   let from = 0
@@ -43,16 +51,25 @@ describe("chunkPassage", () => {
     assert.deepStrictEqual(chunkPassage(quoted, { words: "space", locale: "en", size: 256 }).map((c) => c.words), [220, 100])
   })
 
+  it("keeps a danda written after a space with its sentence, and does not count it as a word", () => {
+    const text = Array.from({ length: 6 }, () => "यह एक वाक्य है ।").join(" ")
+    // Four words a sentence; at most 10 a chunk, so the second sentence end (8 words) is in the last fifth.
+    const chunks = chunkPassage(text, { words: "space", locale: "hi", size: 10 })
+    assert.deepStrictEqual(chunks.map((chunk) => chunk.words), [8, 8, 8])
+    assert.strictEqual(chunks[0].text, "यह एक वाक्य है । यह एक वाक्य है ।")
+    assertCovers(text, chunks)
+  })
+
   it("cuts Thai with the segmenter, preferring paragraph ends", () => {
     const sentence = "ทุกคนมีสิทธิในการศึกษา การศึกษาจะต้องให้เปล่าอย่างน้อยในขั้นประถมศึกษา"
-    const perSentence = wordSpans(sentence, "segmenter", "th").length
+    const perSentence = wordSpans(sentence, thai).length
     assert.isAbove(perSentence, 5)
     const text = Array.from({ length: 40 }, () => sentence).join("\n")
     const chunks = chunkPassage(text, { words: "segmenter", locale: "th", size: 64 })
     assert.isAbove(chunks.length, 1)
     for (const chunk of chunks) {
       assert.isAtMost(chunk.words, 64)
-      assert.strictEqual(wordSpans(chunk.text, "segmenter", "th").length, chunk.words)
+      assert.strictEqual(wordSpans(chunk.text, thai).length, chunk.words)
     }
     assert.strictEqual(chunks.reduce((sum, chunk) => sum + chunk.words, 0), perSentence * 40)
     assert.isTrue(chunks.slice(0, -1).every((chunk) => chunk.text.endsWith("ประถมศึกษา")))
@@ -61,7 +78,7 @@ describe("chunkPassage", () => {
 
   it("cuts Japanese with the segmenter and keeps the full stop and closing bracket with their sentence", () => {
     const sentence = "すべての人間は、生まれながらにして自由であり、かつ、尊厳と権利とについて平等である。"
-    const perSentence = wordSpans(sentence, "segmenter", "ja").length
+    const perSentence = wordSpans(sentence, japanese).length
     assert.isAbove(perSentence, 5)
     const text = Array.from({ length: 30 }, () => `「${sentence}」`).join("")
     // Five and a half sentences fit; the chunk ends after the fifth, inside its last fifth.

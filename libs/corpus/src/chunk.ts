@@ -1,60 +1,42 @@
-import type { WordSplitting } from "#schema"
+import { sentenceWords, type Writing } from "#text"
 
 export interface Chunk {
   readonly text: string
+  /** Words as #text counts them for the language's writing. */
   readonly words: number
 }
 
-export interface ChunkOptions {
-  readonly words: WordSplitting
-  /** BCP 47 tag for `Intl.Segmenter`. */
-  readonly locale: string
+export interface ChunkOptions extends Writing {
   /** The most words a chunk may hold. */
   readonly size: number
 }
 
-interface Word {
-  readonly start: number
-  readonly end: number
-}
-
-/** The words of a text as offsets: white-space separated tokens, or the segmenter's word-like segments. */
-export const wordSpans = (text: string, splitting: WordSplitting, locale: string): ReadonlyArray<Word> =>
-  splitting === "space"
-    ? Array.from(text.matchAll(/\S+/g), (match) => ({ start: match.index, end: match.index + match[0].length }))
-    : Array.from(new Intl.Segmenter(locale, { granularity: "word" }).segment(text))
-      .filter((segment) => segment.isWordLike === true)
-      .map((segment) => ({ start: segment.index, end: segment.index + segment.segment.length }))
-
-// Full stops of the FiNERweb scripts: Latin and Greek, CJK (full and half width), Devanagari and Bengali
-// dandas, Myanmar, Khmer, Ethiopic, Armenian, Arabic and Urdu, Tibetan, and the ellipsis.
-const sentenceEnd = /[.!?…。！？．｡।॥။។៕።։؟۔།]$/u
-// Closing quotes and brackets may follow a full stop: `end.”` or `。」`.
-const closing = /[\p{Pe}\p{Pf}"']+$/u
 // After a word, the punctuation that still belongs to it: everything up to white space or an opening mark.
 const trailing = /^[^\s\p{Ps}\p{Pi}]*/u
+// ICU gives an opening mark right after a full stop to the sentence before (`。」「`): it belongs to the next chunk.
+const openingAtEnd = /[\s\p{Ps}\p{Pi}]+$/u
 
 /** The last share of a chunk in which a sentence end is preferred to the word limit. */
 const preferredTail = 0.2
 
 /**
- * Cuts a document into chunks of at most `size` words. Chunks are cut between words, end at a sentence
- * end or line break when one lies in their last fifth, and are exact (trimmed) slices of `text` that together cover it.
+ * Cuts a document into chunks of at most `size` words (#text's words). Chunks are cut between words, end after a
+ * word that ends a sentence (#text's sentences, which a line break also ends) when one lies in their last fifth,
+ * and are exact (trimmed) slices of `text` that together cover it.
  */
 export const chunkPassage = (text: string, options: ChunkOptions): ReadonlyArray<Chunk> => {
   if (!Number.isInteger(options.size) || options.size < 1) {
     throw new RangeError(`chunk size must be a positive integer, got ${options.size}`)
   }
-  const words = wordSpans(text, options.words, options.locale)
-  // Where a chunk ending with word `index` ends: after that word and the punctuation attached to it.
-  const endAfter = (index: number): number =>
-    index === words.length - 1
-      ? text.length
-      : words[index].end + trailing.exec(text.slice(words[index].end, words[index + 1].start))![0].length
-  // A line break after a word ends a paragraph: the only sentence end Thai, Lao and Khmer text marks.
-  const endsSentence = (index: number): boolean =>
-    text.slice(words[index].end, words[index + 1].start).includes("\n") ||
-    sentenceEnd.test(text.slice(words[index].start, endAfter(index)).replace(closing, ""))
+  const words = sentenceWords(text, options)
+  // Where a chunk ending with word `index` ends (UTF-16 units): at the end of the sentence that word ends (the
+  // Hindi danda after a space included), else after the word and the punctuation attached to it.
+  const endAfter = (index: number): number => {
+    const word = words[index]
+    if (index === words.length - 1) return text.length
+    if (word.endsSentence) return word.end + text.slice(word.end, word.sentenceEnd).replace(openingAtEnd, "").length
+    return word.end + trailing.exec(text.slice(word.end, words[index + 1].start))![0].length
+  }
 
   const chunks: Array<Chunk> = []
   let first = 0
@@ -64,7 +46,7 @@ export const chunkPassage = (text: string, options: ChunkOptions): ReadonlyArray
     if (next < words.length) {
       const earliest = next - Math.floor(options.size * preferredTail)
       for (let candidate = next; candidate > first && candidate >= earliest; candidate--) {
-        if (endsSentence(candidate - 1)) {
+        if (words[candidate - 1].endsSentence) {
           next = candidate
           break
         }

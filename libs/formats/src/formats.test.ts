@@ -1,18 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { toSentenceRecords } from "./records.ts"
-import { splitSentences } from "./sentences.ts"
 
 const slice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join("")
-
-describe("splitSentences", () => {
-  it("gives trimmed sentences with code point offsets into the passage", () => {
-    const text = "😀 Ana lives in Kenya.  She moved to Paris.\nArticle 2"
-    const sentences = splitSentences(text, "en")
-    expect(sentences.map((s) => s.text)).toEqual(["😀 Ana lives in Kenya.", "She moved to Paris.", "Article 2"])
-    for (const sentence of sentences) expect(slice(text, sentence.start, sentence.end)).toBe(sentence.text)
-    expect(sentences[1].start).toBe(23)
-  })
-})
 
 describe("toSentenceRecords", () => {
   const text = "😀 Ana lives in Kenya. She moved to Paris."
@@ -32,6 +21,12 @@ describe("toSentenceRecords", () => {
     expect(first.char_spans).toEqual([{ start: 15, end: 20, label: "country" }])
     expect(slice(first.text, 15, 20)).toBe("Kenya")
     expect(slice(second.text, second.char_spans[0].start, second.char_spans[0].end)).toBe("Paris")
+  })
+
+  it("gives one record per sentence, trimmed, after a line break too", () => {
+    const passage = "😀 Ana lives in Kenya.  She moved to Paris.\nArticle 2\n"
+    const { records } = toSentenceRecords({ document: "d", text: passage, mentions: [] }, "en")
+    expect(records.map((r) => r.text)).toEqual(["😀 Ana lives in Kenya.", "She moved to Paris.", "Article 2"])
   })
 
   it("drops and counts a span that crosses a sentence boundary", () => {

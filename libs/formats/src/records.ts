@@ -1,6 +1,6 @@
 import type { Mention } from "#schema"
 import { ExportRecord } from "#schema"
-import { splitSentences } from "./sentences.ts"
+import { codePointOffsets, sentenceSpans } from "#text"
 
 export interface SentenceRecords {
   readonly records: ReadonlyArray<ExportRecord>
@@ -9,22 +9,28 @@ export interface SentenceRecords {
 }
 
 /**
- * Cuts an annotated passage into sentence records `{id: "<document>-s<k>", text, char_spans}`, spans re-based to the
- * sentence (code points, end exclusive).
+ * Cuts an annotated passage into sentence records `{id: "<document>-s<k>", text, char_spans}`, one per sentence of
+ * #text's `sentenceSpans`, spans re-based to the sentence (code points, end exclusive).
  */
 export const toSentenceRecords = (
   passage: { readonly document: string; readonly text: string; readonly mentions: ReadonlyArray<Mention> },
   locale: string
 ): SentenceRecords => {
-  const sentences = splitSentences(passage.text, locale)
-  const records: Array<ExportRecord> = []
+  const offsets = codePointOffsets(passage.text)
   let placed = 0
-  sentences.forEach((sentence, index) => {
+  const records = sentenceSpans(passage.text, locale).map((sentence, index) => {
+    // The sentence in code points, as the mentions are.
+    const start = offsets[sentence.start]
+    const end = offsets[sentence.end]
     const char_spans = passage.mentions
-      .filter((mention) => mention.start >= sentence.start && mention.end <= sentence.end)
-      .map((mention) => ({ start: mention.start - sentence.start, end: mention.end - sentence.start, label: mention.label }))
+      .filter((mention) => mention.start >= start && mention.end <= end)
+      .map((mention) => ({ start: mention.start - start, end: mention.end - start, label: mention.label }))
     placed += char_spans.length
-    records.push(new ExportRecord({ id: `${passage.document}-s${index}`, text: sentence.text, char_spans }))
+    return new ExportRecord({
+      id: `${passage.document}-s${index}`,
+      text: passage.text.slice(sentence.start, sentence.end),
+      char_spans
+    })
   })
   return { records, droppedAcrossSentences: passage.mentions.length - placed }
 }

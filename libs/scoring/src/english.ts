@@ -1,4 +1,4 @@
-import { passageWords } from "./words.ts"
+import { bareWord, type TextSpan, wordSpans, type Writing } from "#text"
 
 /**
  * English function words that are rare as whole words in other languages written in Latin script. Left out on
@@ -18,15 +18,17 @@ const FUNCTION_WORDS: ReadonlySet<string> = new Set([
  */
 export const ENGLISH_FUNCTION_WORD_SHARE = 0.1
 
-/** The share of a passage's words that are English function words. */
-export const englishFunctionWordShare = (text: string): number => {
-  const words = passageWords(text)
+/** The share of a passage's words (#text's, in the passage's writing) that are English function words. */
+export const englishFunctionWordShare = (text: string, writing: Writing): number => {
+  const words = wordSpans(text, writing)
   if (words.length === 0) return 0
-  return words.filter((word) => FUNCTION_WORDS.has(word.text.toLowerCase())).length / words.length
+  const isFunctionWord = (word: TextSpan) => FUNCTION_WORDS.has(bareWord(text.slice(word.start, word.end)).toLowerCase())
+  return words.filter(isFunctionWord).length / words.length
 }
 
 /**
  * Whether a passage is really English. The paper drops such passages from the other languages' samples, where
  * boilerplate and untranslated pages would otherwise be annotated as, say, Swahili.
  */
-export const looksEnglish = (text: string): boolean => englishFunctionWordShare(text) >= ENGLISH_FUNCTION_WORD_SHARE
+export const looksEnglish = (text: string, writing: Writing): boolean =>
+  englishFunctionWordShare(text, writing) >= ENGLISH_FUNCTION_WORD_SHARE

@@ -1,11 +1,11 @@
-import { passageWords } from "./words.ts"
+import { bareWord, sentenceWords, type Writing } from "#text"
 
 /**
  * The scorer's input features, in the order of the model's `features` tensor (and of `scorer.json`). Each is in
  * [0, 1] and means the same in every script.
  */
 export const FEATURE_NAMES = [
-  /** ln(1 + words) / ln(257), capped at 1: 1 at the 256-word passage length. */
+  /** ln(1 + words) / ln(257), capped at 1: 1 at the 256-word passage length. Words as #text counts them. */
   "words",
   /** Letters and combining marks (\p{L}, \p{M}) among non-space characters. */
   "letters",
@@ -42,9 +42,15 @@ const variety = (words: ReadonlyArray<string>): number => {
   return sum / windows
 }
 
-/** The features of one passage, in `FEATURE_NAMES` order. Pure: the same text always gives the same numbers. */
-export const passageFeatures = (text: string): Float32Array => {
-  const words = passageWords(text)
+/**
+ * The features of one passage written in `writing`, in `FEATURE_NAMES` order. Words, and which of them open a
+ * sentence, come from #text; each word is compared without the punctuation around it ("Berlin." is "Berlin").
+ */
+export const passageFeatures = (text: string, writing: Writing): Float32Array => {
+  const words = sentenceWords(text, writing).map((word) => ({
+    text: bareWord(text.slice(word.start, word.end)),
+    opensSentence: word.opensSentence
+  }))
   const characters = count(text, /\S/gu)
   const perCharacter = (n: number) => characters === 0 ? 0 : n / characters
   const perWord = (n: number) => words.length === 0 ? 0 : n / words.length

@@ -1,7 +1,5 @@
 export { FEATURE_NAMES, passageFeatures } from "./features.ts"
 export type { FeatureName } from "./features.ts"
-export { passageWords } from "./words.ts"
-export type { PassageWord } from "./words.ts"
 export { ENGLISH_FUNCTION_WORD_SHARE, englishFunctionWordShare, looksEnglish } from "./english.ts"
 export { InputPreparation, manifestPath, ScorerManifest } from "./manifest.ts"
 export { ScorerModelError, ScorerRunError } from "./errors.ts"

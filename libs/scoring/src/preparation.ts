@@ -1,11 +1,12 @@
 import { Effect } from "effect"
 import * as ort from "onnxruntime-node"
+import type { Writing } from "#text"
 import { ScorerModelError } from "./errors.ts"
 import { FEATURE_NAMES, passageFeatures } from "./features.ts"
 import type { ScorerManifest } from "./manifest.ts"
 
-/** Turns a batch of passage texts into the model's named input tensors. */
-export type Feeds = (texts: ReadonlyArray<string>) => Record<string, ort.Tensor>
+/** Turns a batch of passage texts, all written in `writing`, into the model's named input tensors. */
+export type Feeds = (texts: ReadonlyArray<string>, writing: Writing) => Record<string, ort.Tensor>
 
 const passageFeatureFeeds = (manifest: ScorerManifest, manifestFile: string) => {
   const width = FEATURE_NAMES.length
@@ -19,9 +20,9 @@ const passageFeatureFeeds = (manifest: ScorerManifest, manifestFile: string) => 
       })
     )
   }
-  const feeds: Feeds = (texts) => {
+  const feeds: Feeds = (texts, writing) => {
     const data = new Float32Array(texts.length * width)
-    texts.forEach((text, row) => data.set(passageFeatures(text), row * width))
+    texts.forEach((text, row) => data.set(passageFeatures(text, writing), row * width))
     return { [manifest.input.name]: new ort.Tensor("float32", data, [texts.length, width]) }
   }
   return Effect.succeed(feeds)

@@ -1,3 +1,5 @@
+import type { Writing } from "#text"
+
 /** Hand-written sample passages shared by the scoring tests: clean prose in many scripts, and web junk. */
 
 export const prose = {
@@ -41,3 +43,34 @@ export const junk = {
   keywords: Array.from({ length: 60 }, (_, i) => ["cheap flights", "cheap hotels", "best price"][i % 3]).join(" "),
   chineseMenu: "首页 | 关于我们 | 联系我们 | 产品中心 | 新闻动态 | 登录 | 注册"
 } as const
+
+const space = (locale: string): Writing => ({ words: "space", locale })
+const segmenter = (locale: string): Writing => ({ words: "segmenter", locale })
+
+/** The writing of each prose sample, as its language.json gives it (for zho_Hani, that of cmn_Hani). */
+export const proseWritings: { readonly [K in keyof typeof prose]: Writing } = {
+  eng_Latn: space("en"),
+  fra_Latn: space("fr"),
+  deu_Latn: space("de"),
+  ind_Latn: space("id"),
+  rus_Cyrl: space("ru"),
+  ell_Grek: space("el"),
+  arb_Arab: space("ar"),
+  hin_Deva: space("hi"),
+  zho_Hani: segmenter("zh-Hans"),
+  jpn_Jpan: segmenter("ja"),
+  tha_Thai: segmenter("th"),
+  kor_Hang: space("ko")
+}
+
+/** The junk is English web text, but for the Chinese menu. */
+export const junkWritings: { readonly [K in keyof typeof junk]: Writing } = {
+  menu: space("en"),
+  numbers: space("en"),
+  repeated: space("en"),
+  fragment: space("en"),
+  table: space("en"),
+  symbols: space("en"),
+  keywords: space("en"),
+  chineseMenu: segmenter("zh-Hans")
+}

@@ -1,6 +1,7 @@
 import type { Mention } from "#schema"
+import { codePointOffsets, sentenceOpenings, wordCharacter, writingOf } from "#text"
 import { gazetteerFor } from "./gazetteer.ts"
-import { writingOf } from "./writing.ts"
+import { orthographyOf } from "./writing.ts"
 
 /** A rule's find, in UTF-16 offsets; `rank` breaks ties between equally long finds (lower wins). */
 interface Candidate {
@@ -47,7 +48,7 @@ const digitValue = (digits: string, character: string) => [...digits].indexOf(ch
 const yearCandidates = (text: string, lang: string, spaced: boolean): Array<Candidate> => {
   const digits = digitsOf(lang)
   const digit = `[${digits}]`
-  const glue = spaced ? "[\\p{L}\\p{M}\\p{N}]" : "\\p{N}"
+  const glue = spaced ? wordCharacter.source : "\\p{N}"
   const pattern = new RegExp(`(?<!${glue}|\\p{N}[.,])${digit}{4}(?!${glue}|[.,]\\p{N})`, "gu")
   return [...text.matchAll(pattern)].flatMap((match) => {
     const value = [...match[0]].reduce((total, character) => total * 10 + digitValue(digits, character), 0)
@@ -59,49 +60,24 @@ const yearCandidates = (text: string, lang: string, spaced: boolean): Array<Cand
 
 const capitalisedWord = "[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:[-'’][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
 const capitalisedRun = new RegExp(
-  `(?<![\\p{L}\\p{M}\\p{N}])${capitalisedWord}(?:[ \\u00A0]${capitalisedWord})+(?![\\p{L}\\p{M}\\p{N}])`,
+  `(?<!${wordCharacter.source})${capitalisedWord}(?:[ \\u00A0]${capitalisedWord})+(?!${wordCharacter.source})`,
   "gu"
 )
 const wordInRun = new RegExp(capitalisedWord, "gu")
-const skippedBeforeSentence = /[\s\p{Ps}\p{Pi}"'¿¡]/u
-const sentenceTerminal = /\p{Sentence_Terminal}/u
-
-/** Whether `index` starts a sentence: only spaces, opening quotes or brackets since a line start or a full stop. */
-const startsSentence = (text: string, index: number): boolean => {
-  for (let i = index - 1; i >= 0; i--) {
-    const character = text[i]
-    if (character === "\n" || character === "\r") return true
-    if (!skippedBeforeSentence.test(character)) return sentenceTerminal.test(character)
-  }
-  return true
-}
-
 /**
- * Runs of two or more capitalised words. A run that starts a sentence loses its first word (capitalised only
- * because it starts the sentence) and is kept if two words remain.
+ * Runs of two or more capitalised words. A run that opens a sentence (#text's `sentenceOpenings`) loses its first
+ * word (capitalised only because it opens the sentence) and is kept if two words remain.
  */
-const properNameCandidates = (text: string): Array<Candidate> =>
-  [...text.matchAll(capitalisedRun)].flatMap((match) => {
+const properNameCandidates = (text: string, lang: string): Array<Candidate> => {
+  const opensSentence = sentenceOpenings(text, lang)
+  return [...text.matchAll(capitalisedRun)].flatMap((match) => {
     const end = match.index + match[0].length
-    if (!startsSentence(text, match.index)) return [{ start: match.index, end, label: "proper name", rank: properNameRank }]
+    if (!opensSentence(match.index)) return [{ start: match.index, end, label: "proper name", rank: properNameRank }]
     const words = [...match[0].matchAll(wordInRun)]
     return words.length >= 3
       ? [{ start: match.index + words[1].index, end, label: "proper name", rank: properNameRank }]
       : []
   })
-
-/** UTF-16 offset -> code point offset, for one text. */
-const codePointOffsets = (text: string): Uint32Array => {
-  const offsets = new Uint32Array(text.length + 1)
-  let codePoints = 0
-  for (let i = 0; i < text.length; i++) {
-    offsets[i] = codePoints
-    const unit = text.charCodeAt(i)
-    // A high surrogate and its low surrogate are one code point.
-    if (unit < 0xd800 || unit > 0xdbff || i + 1 >= text.length) codePoints++
-  }
-  offsets[text.length] = codePoints
-  return offsets
 }
 
 /**
@@ -110,11 +86,11 @@ const codePointOffsets = (text: string): Uint32Array => {
  * wins, then the longest, then gazetteer over year over proper name. Offsets are code points, end exclusive.
  */
 export const annotate = (text: string, lang: string): Array<Mention> => {
-  const writing = writingOf(lang)
+  const { cased, capitalisesNouns } = orthographyOf(lang)
   const candidates = [
     ...gazetteerCandidates(text, lang),
-    ...yearCandidates(text, lang, writing.spaced),
-    ...(writing.cased && !writing.capitalisesNouns ? properNameCandidates(text) : [])
+    ...yearCandidates(text, lang, writingOf(lang).words === "space"),
+    ...(cased && !capitalisesNouns ? properNameCandidates(text, lang) : [])
   ].sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank)
   const offsets = codePointOffsets(text)
   const mentions: Array<Mention> = []

@@ -1,4 +1,5 @@
-import { writingOf } from "./writing.ts"
+import { wordCharacter, writingOf } from "#text"
+import { orthographyOf } from "./writing.ts"
 
 export type GazetteerLabel = "country" | "region" | "language" | "currency" | "month"
 
@@ -70,7 +71,7 @@ const upperFirst = (name: string, lang: string) => {
 const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")
 
 const build = (lang: string): Gazetteer => {
-  const writing = writingOf(lang)
+  const { cased } = orthographyOf(lang)
   const sources: ReadonlyArray<readonly [GazetteerLabel, ReadonlyArray<string>]> = [
     ["country", displayNames(lang, "region", countryCodes)],
     ["region", displayNames(lang, "region", regionCodes)],
@@ -88,7 +89,7 @@ const build = (lang: string): Gazetteer => {
       const name = raw.normalize("NFC").trim()
       add(name, label)
       // A lower-case name ("mars", "euro") is capitalised at the start of a sentence.
-      if (writing.cased && name !== "") add(upperFirst(name, lang), label)
+      if (cased && name !== "") add(upperFirst(name, lang), label)
     }
   }
   if (names.size === 0) return { names, pattern: undefined }
@@ -96,8 +97,9 @@ const build = (lang: string): Gazetteer => {
     .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
     .map(escapeRegExp)
     .join("|")
-  const body = writing.spaced
-    ? `(?<![\\p{L}\\p{M}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{M}\\p{N}])`
+  // Where words are spaced a name must be a whole word, not the start of a longer one.
+  const body = writingOf(lang).words === "space"
+    ? `(?<!${wordCharacter.source})(?:${alternatives})(?!${wordCharacter.source})`
     : `(?:${alternatives})`
   return { names, pattern: new RegExp(body, "gu") }
 }

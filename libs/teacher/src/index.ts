@@ -1,3 +1,4 @@
+export { annotate } from "./annotate.ts"
 export { teacherDigest } from "./digest.ts"
 export { TEACHER_DESCRIPTION, TEACHER_MODEL } from "./model.ts"
 export { startTeacher } from "./server.ts"

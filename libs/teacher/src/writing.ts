@@ -1,15 +1,17 @@
-/** How a language's script is written, as far as the teacher's rules care. */
-export interface Writing {
+import { scriptOf } from "#text"
+
+/**
+ * How a language's script is written, as far as the teacher's capitalisation rules care. Whether words are spaced
+ * is #text's `writingOf`.
+ */
+export interface Orthography {
   /** Upper and lower case exist (Latin, Cyrillic, Greek, Armenian): the proper-name rule applies. */
   readonly cased: boolean
-  /** Words are separated by spaces: gazetteer names must match whole words. */
-  readonly spaced: boolean
   /** Every noun is capitalised (German, Luxembourgish), so capitals say nothing about names. */
   readonly capitalisesNouns: boolean
 }
 
 const casedScripts = new Set(["Latn", "Cyrl", "Grek", "Armn"])
-const unspacedScripts = new Set(["Thai", "Laoo", "Khmr", "Mymr", "Jpan", "Hani", "Hans", "Hant"])
 const nounCapitalising = new Set(["de", "lb"])
 
 /** The canonical form of a BCP 47 tag, or undefined when `lang` is not one. */
@@ -22,13 +24,8 @@ export const canonicalLang = (lang: string): string | undefined => {
   }
 }
 
-/** The writing facts of a BCP 47 tag; the script is the tag's own or the likely one ICU adds. */
-export const writingOf = (lang: string): Writing => {
-  const locale = new Intl.Locale(lang).maximize()
-  const script = locale.script ?? "Latn"
-  return {
-    cased: casedScripts.has(script),
-    spaced: !unspacedScripts.has(script),
-    capitalisesNouns: nounCapitalising.has(locale.language)
-  }
-}
+/** The orthography of a BCP 47 tag; the script is the tag's own or the likely one ICU adds. */
+export const orthographyOf = (lang: string): Orthography => ({
+  cased: casedScripts.has(scriptOf(lang)),
+  capitalisesNouns: nounCapitalising.has(new Intl.Locale(lang).language)
+})

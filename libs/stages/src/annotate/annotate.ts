@@ -27,7 +27,7 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
       const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
       const answer = yield* ask(prompt)
       const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
-      const aligned = alignMentions(passage.text, parsed.mentions)
+      const aligned = alignMentions(passage.text, parsed.mentions, { words: language.words })
       return new AnnotatedPassage({
         id: passage.id,
         document: passage.document,

@@ -45,13 +45,15 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
   const config = yield* readScoreConfig
   const scorer = yield* Scorer
   const passages = yield* readStageFile(stageFiles.sample.passages, language.code)
-  const scores = yield* scorer.score(passages.map((passage) => passage.text))
+  const writing = { words: language.words, locale: language.bcp47 }
+  const scores = yield* scorer.score(passages.map((passage) => passage.text), writing)
 
   // Rounded to six decimals, so that float noise in the last digits does not change the output bytes.
   const rounded = scores.map((value) => Math.round(value * 1e6) / 1e6)
   const selection = selectPassages(passages, rounded, {
     threshold: config.threshold,
     rejectEnglish: config.rejectEnglish && language.iso639_3 !== "eng",
+    writing,
     target: language.passages
   })
   const kept = selection.kept.map(({ passage, score }) => new ScoredPassage({ ...passage, score }))

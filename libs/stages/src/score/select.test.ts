@@ -6,7 +6,8 @@ const passage = (document: string, chunk: number, text = "Le Kenya et la France 
 const english = "The committee of the United Nations said that it would meet in New York in the spring of this year."
 
 describe("selectPassages", () => {
-  const options = { threshold: 0.5, rejectEnglish: true, target: 10 }
+  const french = { words: "space", locale: "fr" } as const
+  const options = { threshold: 0.5, rejectEnglish: true, writing: french, target: 10 }
 
   it("keeps the first chunk of a document above the threshold and skips its later chunks", () => {
     const passages = [passage("a", 0), passage("a", 1), passage("a", 2), passage("b", 0)]

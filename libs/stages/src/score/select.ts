@@ -1,10 +1,13 @@
 import { looksEnglish } from "#scoring"
+import type { Writing } from "#text"
 
 export interface SelectionOptions {
   /** Keep passages scoring strictly above it (the paper: prediction > 0.5). */
   readonly threshold: number
   /** Drop passages that are really English (for every language but English). */
   readonly rejectEnglish: boolean
+  /** The language's writing, in which the English test cuts words. */
+  readonly writing: Writing
   /** Stop once this many passages are kept (the paper: 2,500 per language). */
   readonly target: number
 }
@@ -35,7 +38,7 @@ export const selectPassages = <P extends { readonly document: string; readonly t
     const passage = passages[index]
     if (settled.has(passage.document)) laterChunks++
     else if (scores[index] <= options.threshold) belowThreshold++
-    else if (options.rejectEnglish && looksEnglish(passage.text)) english++
+    else if (options.rejectEnglish && looksEnglish(passage.text, options.writing)) english++
     else {
       settled.add(passage.document)
       kept.push({ passage, score: scores[index] })

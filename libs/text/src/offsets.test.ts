@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { codePointIndex, codePointLength, sliceCodePoints, utf16Index } from "./offsets.ts"
+import { codePointIndex, codePointLength, codePointOffsets, sliceCodePoints, utf16Index } from "./offsets.ts"
 
 // "a", an emoji (2 UTF-16 units), "b", a CJK extension B character (2 units), "c".
 const text = "a😀b𠀋c"
@@ -33,5 +33,12 @@ describe("offsets", () => {
     expect(() => codePointIndex(text, 8)).toThrow(RangeError)
     expect(() => utf16Index(text, 6)).toThrow(RangeError)
     expect(() => utf16Index(text, -1)).toThrow(RangeError)
+  })
+})
+
+describe("codePointOffsets", () => {
+  it("maps every UTF-16 index of a text to its code point offset", () => {
+    expect(Array.from(codePointOffsets(text))).toEqual([0, 1, 2, 2, 3, 4, 4, 5])
+    expect(Array.from(codePointOffsets(""))).toEqual([0])
   })
 })
