@@ -63,9 +63,10 @@ describe("what an edit reruns", () => {
     // The offline teacher answers from the passage block alone: this edit leaves its annotations as they were.
     appendFileSync(at("libs/stages/src/annotate/prompt.md"), "\nList nested entities too.\n")
     expect(build(root)).toEqual(tasks(["annotate"]))
-    // This one changes what the block says (the passage's language), and so the annotations.
+    // This one changes what the block says (the passage's language): the teacher then looks for English names,
+    // which changes the Thai annotations (judged, translated and exported again) and not the Afrikaans ones.
     edit(at("libs/stages/src/annotate/prompt.md"), (text) => text.replace(`<passage lang="{{bcp47}}">`, `<passage lang="en">`))
-    expect(build(root)).toEqual(tasks(["annotate", "judge", "translate", "export"]))
+    expect(build(root)).toEqual([...tasks(["annotate"], ["afr_Latn"]), ...tasks(["annotate", "judge", "translate", "export"], ["tha_Thai"])])
   })
 
   it("a judge prompt edit reruns judge and export only", () => {

@@ -110,6 +110,10 @@ describe("the finerweb Nx plugin", () => {
     expect(files("judge")).not.toContain("{workspaceRoot}/libs/stages/src/annotate/**")
     expect(files("sample")).not.toContain("{workspaceRoot}/libs/stages/src/llm/**")
     expect(inputs("judge")).toEqual(expect.arrayContaining(["!{workspaceRoot}/**/*.test.ts", "!{workspaceRoot}/**/*.fixture.ts"]))
+    const inferred = new Set(Object.values(projects).map((project) => project.name))
+    for (const stage of Object.keys(tha.targets)) {
+      for (const name of projectsOf(stage)) expect(inferred, `${stage} uses ${name}`).toContain(name)
+    }
   })
 
   it("hashes the packages a stage imports, and never the key's environment variable", () => {

@@ -30,14 +30,14 @@ export const modelCard = (manifest: ScorerManifest): string =>
     "",
     `- \`${manifest.file}\`: ONNX, IR version ${manifest.irVersion}, opset ${manifest.opsetVersion}, ` +
     `${manifest.bytes} bytes, sha256 \`${manifest.sha256}\``,
-    "- `scorer.json`: the manifest the `Scorer` service reads (digest, tensor names, feature order, threshold)",
+    "- `scorer.json`: the manifest the `Scorer` service reads (digest, tensor names, feature order)",
     "",
     "## Interface",
     "",
     `- input \`${manifest.input.name}\`: float32 [${manifest.input.shape.join(", ")}], the output of ` +
     "`passageFeatures` from `#scoring`",
-    `- output \`${manifest.output.name}\`: float32 [${manifest.output.shape.join(", ")}] in (0, 1); passages ` +
-    `above ${manifest.threshold} count as worth annotating (the paper keeps predictions > ${manifest.threshold})`,
+    `- output \`${manifest.output.name}\`: float32 [${manifest.output.shape.join(", ")}] in (0, 1); the score ` +
+    "stage keeps passages above the `threshold` of `libs/stages/src/score/config.json` (the paper keeps predictions > 0.5)",
     "",
     "## Features (in tensor order)",
     "",

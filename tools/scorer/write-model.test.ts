@@ -51,7 +51,6 @@ describe("write-model", () => {
       assert.deepStrictEqual(manifest.output, { name: "score", shape: ["batch", 1] })
       assert.strictEqual(manifest.irVersion, 8)
       assert.strictEqual(manifest.opsetVersion, 17)
-      assert.strictEqual(manifest.threshold, 0.5)
     }).pipe(Effect.provide(NodeServices.layer)))
 
   it.effect("writes an ONNX network that computes the documented hinge heuristic", () =>

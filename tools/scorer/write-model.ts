@@ -23,8 +23,7 @@ export const scorerManifest = (model: Uint8Array): ScorerManifest => ({
   preparation: "passage-features",
   input: { name: INPUT_NAME, shape: ["batch", FEATURE_NAMES.length] },
   output: { name: OUTPUT_NAME, shape: ["batch", 1] },
-  features: [...FEATURE_NAMES],
-  threshold: 0.5
+  features: [...FEATURE_NAMES]
 })
 
 /** Writes scorer.onnx, scorer.json and README.md into `folder`, creating it when missing. */

@@ -97,7 +97,6 @@ describe("Scorer", () => {
       assert.strictEqual(scorer.digest, digest)
       assert.strictEqual(scorer.manifest.sha256, digest)
       assert.strictEqual(scorer.manifest.bytes, bytes.length)
-      assert.strictEqual(scorer.manifest.threshold, 0.5)
     }).pipe(Effect.provide(Scorer.layer(options).pipe(Layer.provideMerge(NodeServices.layer)))))
 
   it.effect("fails with a ScorerModelError naming a missing model", () =>

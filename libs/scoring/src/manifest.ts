@@ -28,9 +28,7 @@ export const ScorerManifest = Schema.Struct({
   input: TensorSpec,
   output: TensorSpec,
   /** The feature names in tensor order, when `preparation` is "passage-features". */
-  features: Schema.Array(Schema.String),
-  /** Passages scoring above it count as worth annotating (the paper keeps predictions > 0.5). */
-  threshold: Schema.Number
+  features: Schema.Array(Schema.String)
 })
 export type ScorerManifest = typeof ScorerManifest.Type
 
