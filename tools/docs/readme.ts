@@ -10,7 +10,7 @@ import { installedRoot } from "#workspace"
 export const begin = "<!-- stage table: written by `npx node tools/docs/readme.ts` from libs/stages/src/table.ts -->"
 export const end = "<!-- end of stage table -->"
 
-const file = (name: string) => `\`${name}\``
+const file = (name: string) => `\`${name.replaceAll("{code}", "<code>")}\``
 const link = (path: string | null) => (path === null ? "-" : `[${path.split("/").slice(-2).join("/")}](${path})`)
 
 /** The stage table as Markdown. */
