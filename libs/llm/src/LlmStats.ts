@@ -9,13 +9,12 @@ const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
  * build. The deterministic counts are `LlmUsage` (the manifests' schema): `requests` counts failed calls too, which
  * keeps it deterministic as long as a failed call fails the stage, as annotate, judge and translate do.
  */
-export const LlmRunCounts = Schema.Struct({
+const LlmRunCounts = Schema.Struct({
   /** Calls answered without an HTTP request of their own (disk cache, or an identical request in flight). */
   cacheHits: Count,
   /** HTTP attempts repeated after a retryable failure. */
   retries: Count
 })
-export type LlmRunCounts = typeof LlmRunCounts.Type
 
 /** Everything `LlmClient.stats` counts. */
 export const LlmStats = Schema.Struct({ ...LlmUsage.fields, ...LlmRunCounts.fields })
@@ -23,6 +22,3 @@ export type LlmStats = typeof LlmStats.Type
 
 /** The part of the stats a manifest may hold. */
 export const llmUsage = (stats: LlmStats): LlmUsage => Struct.pick(stats, Struct.keys(LlmUsage.fields))
-
-/** The part that differs between runs of the same inputs. */
-export const llmRunCounts = (stats: LlmStats): LlmRunCounts => Struct.pick(stats, Struct.keys(LlmRunCounts.fields))

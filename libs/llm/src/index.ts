@@ -5,6 +5,6 @@ export { isRetryable, LlmBadAnswer, LlmCacheError, LlmHttpError, LlmUnreachable 
 export type { LlmError } from "./errors.ts"
 export { LlmClient } from "./LlmClient.ts"
 export { LlmOptions, LlmSettings } from "./LlmOptions.ts"
-export { llmRunCounts, LlmRunCounts, LlmStats, llmUsage } from "./LlmStats.ts"
+export { LlmStats, llmUsage } from "./LlmStats.ts"
 export { NormalisedRequest, normaliseRequest, requestKey } from "./requestKey.ts"
 export { CacheEntry } from "./ResponseCache.ts"

@@ -77,7 +77,7 @@ describe("annotate", () => {
       assert.strictEqual(fragment.inputs.prompt, sha256(readFileSync(join(root, "libs/stages/src/annotate/prompt.md"))))
       assert.deepStrictEqual(fragment.inputs.config, config)
       assert.deepStrictEqual(fragment.inputs.llm, { model: "served-model", endpoint: server.url, standIn: false })
-      assert.deepStrictEqual(fragment.run, { cacheHits: 0, retries: 0 })
+      assert.deepStrictEqual(fragment.run, { requests: 4, promptTokens: 133, completionTokens: 41, cacheHits: 0, retries: 0 })
       assert.strictEqual(
         fragment.inputs.reads["score/passages.jsonl"],
         sha256(readFileSync(stageFileAt(root, stageFiles.score.passages, code)))
@@ -96,7 +96,13 @@ describe("annotate", () => {
       assert.strictEqual(server.received.length, 4)
       assert.strictEqual(readFileSync(stageFileAt(root, stageFiles.annotate.annotations, code), "utf8"), first)
       assert.strictEqual(readFileSync(stageFileAt(root, stageFiles.annotate.manifest, code), "utf8"), manifest)
-      assert.deepStrictEqual(readFragment(root, "annotate", code).run, { cacheHits: 4, retries: 0 })
+      assert.deepStrictEqual(readFragment(root, "annotate", code).run, {
+        requests: 4,
+        promptTokens: 133,
+        completionTokens: 41,
+        cacheHits: 4,
+        retries: 0
+      })
     }))
 
   it.live("the offline teacher answers when no endpoint is configured, and is named a stand-in wherever it answered", () =>

@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import { sha256 } from "#files"
-import { ChatRequest, LlmClient, llmRunCounts, llmUsage } from "#llm"
+import { ChatRequest, LlmClient, llmUsage } from "#llm"
 import { Workspace } from "#workspace"
 import { stageTable } from "../table.ts"
 
@@ -27,7 +27,8 @@ export const llmStage = Effect.fn("llmStage")(function*<A extends { temperature:
   const { model, standIn } = llm.endpoint
   const usage = Effect.map(llm.stats, (stats) => ({
     manifest: llmUsage(stats),
-    run: llmRunCounts(stats),
+    /** Everything the client counted in this run, cache hits and retries included: for the fragment's `run`. */
+    run: stats,
     line: `${stats.requests} requests (${stats.cacheHits} from the response cache, ${stats.retries} retries), ` +
       `${stats.promptTokens} prompt and ${stats.completionTokens} completion tokens`
   }))
