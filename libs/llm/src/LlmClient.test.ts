@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { completion, startChatServer } from "#testing"
-import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./testkit.ts"
+import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient", () => {
   it.live("round-trips a chat completion", () =>

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { llmUsage } from "./LlmStats.ts"
 import { completion, startChatServer } from "#testing"
-import { ask, options, run, tempDir } from "./testkit.ts"
+import { ask, options, run, tempDir } from "./client.fixture.ts"
 
 /** Each request's usage depends on its text, so that sums show which answers were counted. */
 const usageFor = (body: Record<string, unknown>) => {

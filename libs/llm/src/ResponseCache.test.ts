@@ -6,7 +6,7 @@ import { LlmClient } from "./LlmClient.ts"
 import { requestKey } from "./requestKey.ts"
 import { CacheEntry } from "./ResponseCache.ts"
 import { completion, startChatServer } from "#testing"
-import { ask, clientLayer, filesUnder, options, run, tempDir } from "./testkit.ts"
+import { ask, clientLayer, filesUnder, options, run, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient's response cache", () => {
   it.live("answers a repeated request from the disk cache, also in a new layer", () =>

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
 import { LlmClient } from "./LlmClient.ts"
 import { startChatServer } from "#testing"
-import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./testkit.ts"
+import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient coalesces identical requests in flight", () => {
   it.live("two identical requests at once make one HTTP request and share its answer", () =>

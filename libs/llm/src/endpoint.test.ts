@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { describeEndpoint } from "./endpoint.ts"
 import { LlmClient } from "./LlmClient.ts"
-import { clientLayer, options, tempDir } from "./testkit.ts"
+import { clientLayer, options, tempDir } from "./client.fixture.ts"
 
 const endpointOf = (baseUrl: string, overrides: Parameters<typeof options>[2] = {}) =>
   Effect.gen(function*() {

@@ -3,7 +3,7 @@ import { Effect, Logger, Redacted, References } from "effect"
 import * as fs from "node:fs"
 import { requestKey } from "./requestKey.ts"
 import { startChatServer } from "#testing"
-import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./testkit.ts"
+import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
 
 const secret = "sk-secret-123"
 
