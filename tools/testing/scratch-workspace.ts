@@ -30,8 +30,17 @@ export interface Run {
   readonly stderr: string
 }
 
-/** Runs a command in `cwd` with Node 22 first on PATH, as `npm run` would. */
-export const run = (cwd: string, command: string, args: ReadonlyArray<string>, env: Record<string, string> = {}): Run => {
+/**
+ * Runs a command in `cwd` with Node 22 first on PATH, as `npm run` would, and Nx without its daemon, cloud or
+ * terminal UI; it is killed after `timeoutSeconds`.
+ */
+export const run = (
+  cwd: string,
+  command: string,
+  args: ReadonlyArray<string>,
+  env: Record<string, string> = {},
+  timeoutSeconds = 300
+): Run => {
   const result = spawnSync(command, args, {
     cwd,
     encoding: "utf8",
@@ -43,7 +52,8 @@ export const run = (cwd: string, command: string, args: ReadonlyArray<string>, e
       NX_TUI: "false",
       ...env
     },
-    timeout: 300_000
+    timeout: timeoutSeconds * 1000,
+    maxBuffer: 256 * 1024 * 1024
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
