@@ -57,20 +57,13 @@ const make = Effect.fnUntraced(function*(root: string) {
     return { language, digest: sha256(text) } satisfies LoadedLanguage
   })
 
-  const languageCodes = fs.readDirectory(resolve("languages")).pipe(
-    Effect.map((names) => names.filter((name) => /^[a-z]{3}_[A-Z][a-z]{3}$/.test(name)).sort()),
-    Effect.orElseSucceed((): ReadonlyArray<string> => [])
-  )
-
   return Workspace.of({
     root,
     resolve,
-    languageFile,
     stageDir: (code, stage) => `languages/${code}/out/${stage}`,
     readText,
     readConfig,
     loadLanguage,
-    languageCodes,
     packageVersions
   })
 })
@@ -95,17 +88,14 @@ export class Workspace extends Context.Service<Workspace, {
   readonly root: string
   /** The absolute path of a path relative to the root. */
   readonly resolve: (relative: string) => string
-  /** `languages/<code>/language.json`, relative to the root. */
-  readonly languageFile: (code: string) => string
   /** `languages/<code>/out/<stage>`, relative to the root. */
   readonly stageDir: (code: string, stage: string) => string
   /** A text file (a prompt), relative to the root. */
   readonly readText: (file: string) => Effect.Effect<string, ConfigError>
   /** A JSON configuration file, relative to the root, decoded with the options schema of what it configures. */
   readonly readConfig: <A, I>(file: string, schema: Schema.Codec<A, I>) => Effect.Effect<A, ConfigError>
+  /** Reads and decodes `languages/<code>/language.json`, whose own `code` must name its folder. */
   readonly loadLanguage: (code: string) => Effect.Effect<LoadedLanguage, UnknownLanguage | MalformedLanguage>
-  /** The codes of every `languages/<code>/` folder, sorted. */
-  readonly languageCodes: Effect.Effect<ReadonlyArray<string>>
   readonly packageVersions: (names: ReadonlyArray<string>) => Record<string, string>
 }>()("finerweb/workspace/Workspace") {
   /** The workspace at `root`; the application provides the file system once. */
