@@ -60,7 +60,15 @@ export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: Stag
   }
 }
 
-const languageProject = (workspaceRoot: string, graph: CodeGraph, file: string): ProjectConfiguration => {
+/** The stage targets, the same for every language (`{projectName}` and `{projectRoot}` fill in the rest). */
+const stageTargets = (workspaceRoot: string, graph: CodeGraph): Record<string, TargetConfiguration> =>
+  Object.fromEntries(stageNames.map((stage) => [stage, stageTarget(workspaceRoot, graph, stage)]))
+
+const languageProject = (
+  workspaceRoot: string,
+  targets: Record<string, TargetConfiguration>,
+  file: string
+): ProjectConfiguration => {
   const projectRoot = dirname(file)
   const language = JSON.parse(readFileSync(join(workspaceRoot, file), "utf8")) as { script?: string }
   const name = basename(projectRoot)
@@ -71,7 +79,8 @@ const languageProject = (workspaceRoot: string, graph: CodeGraph, file: string):
     tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
     // The code every target runs, so that `nx graph` shows libraries -> stages -> languages.
     implicitDependencies: ["stages", projectName(runner)],
-    targets: Object.fromEntries(stageNames.map((stage) => [stage, stageTarget(workspaceRoot, graph, stage)]))
+    // A copy per project: Nx fills in each project's tokens in the configuration it is given.
+    targets: structuredClone(targets)
   }
 }
 
@@ -104,10 +113,10 @@ const codeProject = (workspaceRoot: string, file: string): ProjectConfiguration 
 export const createNodesV2: CreateNodesV2 = [
   "{languages/*/language.json,libs/*/tsconfig.json,tools/*/tsconfig.json}",
   (files, _options, context) => {
-    const graph = codeGraph(context.workspaceRoot)
+    const targets = stageTargets(context.workspaceRoot, codeGraph(context.workspaceRoot))
     return files.map((file) => {
       const project = file.startsWith("languages/")
-        ? languageProject(context.workspaceRoot, graph, file)
+        ? languageProject(context.workspaceRoot, targets, file)
         : codeProject(context.workspaceRoot, file)
       return [file, { projects: { [project.root]: project } }] as const
     })
