@@ -48,17 +48,25 @@ export const readJsonl = Effect.fn("readJsonl")(function*<A, I>(file: string, sc
   return rows
 })
 
+/**
+ * Parses a JSON text and decodes it with `schema`. Fails with why, on one line ("not JSON (...)" or the schema's
+ * complaint), for the caller to put in an error that names its file.
+ */
+export const decodeJsonText = <A, I>(text: string, schema: Schema.Codec<A, I>): Effect.Effect<A, string> =>
+  Effect.try({
+    try: () => JSON.parse(text) as unknown,
+    catch: (cause) => `not JSON (${(cause as Error).message})`
+  }).pipe(
+    Effect.flatMap((json) =>
+      Schema.decodeUnknownEffect(schema)(json).pipe(Effect.mapError((error) => error.message.replace(/\s+/g, " ").trim()))
+    )
+  )
+
 /** Reads a JSON file and decodes it with `schema`. */
 export const readJson = Effect.fn("readJson")(function*<A, I>(file: string, schema: Schema.Codec<A, I>) {
   const fs = yield* FileSystem.FileSystem
   const text = yield* fs.readFileString(file).pipe(
     Effect.mapError((cause) => new JsonlError({ file, line: 0, reason: `cannot be read (${cause.message})` }))
   )
-  const json = yield* Effect.try({
-    try: () => JSON.parse(text) as unknown,
-    catch: (cause) => new JsonlError({ file, line: 0, reason: `not JSON (${(cause as Error).message})` })
-  })
-  return yield* Schema.decodeUnknownEffect(schema)(json).pipe(
-    Effect.mapError((error) => new JsonlError({ file, line: 0, reason: error.message.replace(/\s+/g, " ") }))
-  )
+  return yield* decodeJsonText(text, schema).pipe(Effect.mapError((reason) => new JsonlError({ file, line: 0, reason })))
 })

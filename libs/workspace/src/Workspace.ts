@@ -1,7 +1,7 @@
 import { Context, Effect, FileSystem, Layer, Path, Schema } from "effect"
 import { readFileSync } from "node:fs"
 import { findPackageJSON } from "node:module"
-import { sha256 } from "#files"
+import { decodeJsonText, sha256 } from "#files"
 import { Language } from "#schema"
 import { ConfigError, MalformedLanguage, UnknownLanguage } from "./errors.ts"
 
@@ -10,9 +10,6 @@ export interface LoadedLanguage {
   readonly language: Language
   readonly digest: string
 }
-
-/** One line of a decoding error, for messages that must stay on one line. */
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim()
 
 const make = Effect.fnUntraced(function*(root: string) {
   const fs = yield* FileSystem.FileSystem
@@ -26,17 +23,7 @@ const make = Effect.fnUntraced(function*(root: string) {
 
   const readConfig = <A, I>(file: string, schema: Schema.Codec<A, I>) =>
     readText(file).pipe(
-      Effect.flatMap((text) =>
-        Effect.try({
-          try: () => JSON.parse(text) as unknown,
-          catch: (cause) => new ConfigError({ file, reason: `is not JSON (${(cause as Error).message})` })
-        })
-      ),
-      Effect.flatMap((json) =>
-        Schema.decodeUnknownEffect(schema)(json).pipe(
-          Effect.mapError((error) => new ConfigError({ file, reason: oneLine(error.message) }))
-        )
-      )
+      Effect.flatMap((text) => decodeJsonText(text, schema).pipe(Effect.mapError((reason) => new ConfigError({ file, reason }))))
     )
 
   const languageFile = (code: string) => `languages/${code}/language.json`
@@ -44,12 +31,8 @@ const make = Effect.fnUntraced(function*(root: string) {
   const loadLanguage = Effect.fn("Workspace.loadLanguage")(function*(code: string) {
     const file = languageFile(code)
     const text = yield* fs.readFileString(resolve(file)).pipe(Effect.mapError(() => new UnknownLanguage({ code, file })))
-    const json = yield* Effect.try({
-      try: () => JSON.parse(text) as unknown,
-      catch: (cause) => new MalformedLanguage({ file, reason: `not JSON (${(cause as Error).message})` })
-    })
-    const language = yield* Schema.decodeUnknownEffect(Language)(json).pipe(
-      Effect.mapError((error) => new MalformedLanguage({ file, reason: oneLine(error.message) }))
+    const language = yield* decodeJsonText(text, Language).pipe(
+      Effect.mapError((reason) => new MalformedLanguage({ file, reason }))
     )
     if (language.code !== code) {
       return yield* new MalformedLanguage({ file, reason: `its code is '${language.code}', not '${code}'` })
