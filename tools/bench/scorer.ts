@@ -5,35 +5,30 @@
  *   npx node tools/bench/scorer.ts [passages=5000] [rounds=5]
  */
 import * as NodeServices from "@effect/platform-node/NodeServices"
-import { Effect, Schema } from "effect"
-import { readdirSync, readFileSync } from "node:fs"
+import { Effect, Layer } from "effect"
+import { readdirSync } from "node:fs"
 import * as ort from "onnxruntime-node"
 import { readUdhr } from "#corpus"
-import { Language } from "#schema"
-import { installedRoot as workspaceRoot } from "#workspace"
 import { FEATURE_NAMES, passageFeatures, Scorer } from "#scoring"
 import type { Writing } from "#text"
+import { installedRoot as workspaceRoot, Workspace } from "#workspace"
 
 const count = Number(process.argv[2] ?? 5000)
 const rounds = Number(process.argv[3] ?? 5)
 const batchSize = 64
 const modelPath = `${workspaceRoot}/libs/scoring/model/scorer.onnx`
 
-const languages = readdirSync(`${workspaceRoot}/languages`).map((code) =>
-  Schema.decodeUnknownSync(Language)(
-    JSON.parse(readFileSync(`${workspaceRoot}/languages/${code}/language.json`, "utf8"))
-  )
-)
-
 const program = Effect.gen(function*() {
+  const workspace = yield* Workspace
   // Texts by language, since one call scores texts of one writing.
   const groups: Array<{ writing: Writing; texts: Array<string> }> = []
   let total = 0
-  for (const language of languages) {
+  for (const code of readdirSync(`${workspaceRoot}/languages`)) {
+    const { language } = yield* workspace.loadLanguage(code)
     if (total >= count || language.corpus.udhr === null) continue
     const documents = yield* readUdhr(language.corpus.udhr)
     const texts = documents.slice(0, count - total).map((document) => document.text)
-    groups.push({ writing: { words: language.words, locale: language.bcp47 }, texts })
+    groups.push({ writing: language.writing, texts })
     total += texts.length
   }
 
@@ -76,6 +71,6 @@ const program = Effect.gen(function*() {
 
 Effect.runPromise(program.pipe(
   Effect.provide(Scorer.layer({ modelPath, executionProviders: ["cpu"], intraOpThreads: 1, batchSize })),
-  Effect.provide(NodeServices.layer),
+  Effect.provide(Workspace.layer(workspaceRoot).pipe(Layer.provideMerge(NodeServices.layer))),
   Effect.scoped
 ))

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { wordSplittings } from "#text"
+import { wordSplittings, type Writing } from "#text"
 
 /** The 25 ISO 15924 scripts of the FiNERweb languages. */
 export const Script = Schema.Literals([
@@ -37,4 +37,9 @@ export class Language extends Schema.Class<Language>("finerweb/schema/Language")
   /** How many passages the score stage keeps at most (the paper: 2,500). */
   passages: Schema.Int.check(Schema.isGreaterThan(0)),
   corpus: EmbeddedCorpus
-}) {}
+}) {
+  /** How the language is written, as every user of the text module (#text) takes it. */
+  get writing(): Writing {
+    return { words: this.words, locale: this.bcp47 }
+  }
+}

@@ -7,7 +7,7 @@ import { toSentenceRecords } from "#formats"
 import { Language, Script } from "#schema"
 import { FEATURE_NAMES, passageFeatures } from "#scoring"
 import { annotate } from "#teacher"
-import { codePointOffsets, sentenceSpans, sentenceWords, wordSpans, type Writing } from "#text"
+import { codePointOffsets, sentenceSpans, sentenceWords, wordSpans } from "#text"
 
 /**
  * Every user of #text gives the same answer on the 25 scripts: chunking's and the scorer's word counts, export's
@@ -327,7 +327,7 @@ describe("one answer on the 25 scripts", () => {
 
   describe.each(samples.map((sample) => [`${sample.code}`, sample] as const))("%s", (_, sample) => {
     const language = languageOf(sample.code)
-    const writing: Writing = { words: language.words, locale: language.bcp47 }
+    const { writing } = language
     const { text } = sample
 
     it("counts the same words in #text, chunking and the scorer", () => {

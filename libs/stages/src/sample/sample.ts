@@ -43,7 +43,7 @@ export const run = Effect.fn("sample")(function*(loaded: LoadedLanguage) {
   const drawn = yield* sampleDocuments(documents, { seed, count: wanted })
 
   const passages = drawn.flatMap((document) =>
-    chunkPassage(document.text, { words: language.words, locale: language.bcp47, size: config.wordsPerPassage })
+    chunkPassage(document.text, { ...language.writing, size: config.wordsPerPassage })
       .map((chunk, index) =>
         new Passage({
           id: `${document.id}#${index}`,

@@ -45,7 +45,7 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
   const config = yield* readScoreConfig
   const scorer = yield* Scorer
   const passages = yield* readStageFile(stageFiles.sample.passages, language.code)
-  const writing = { words: language.words, locale: language.bcp47 }
+  const { writing } = language
   const scores = yield* scorer.score(passages.map((passage) => passage.text), writing)
 
   // Rounded to six decimals, so that float noise in the last digits does not change the output bytes.
