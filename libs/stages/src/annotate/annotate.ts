@@ -1,14 +1,13 @@
 import { Effect, Schema } from "effect"
-import { alignMentions, mergeRejections } from "#annotation"
+import { mergeRejections } from "#annotation"
 import { AnnotatedPassage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
-import { renderPrompt } from "../llm/prompt.ts"
 import { Decoding, llmStage } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles } from "../table.ts"
-import { parseMentionList } from "./parse.ts"
+import { annotatePassage } from "./passage.ts"
 
 /** `annotate/config.json` */
 export const AnnotateConfig = Schema.Struct(Decoding)
@@ -21,21 +20,13 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
   const { template, ask, answerer, inputs, usage } = yield* llmStage("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
+  const annotateText = annotatePassage(ask, template, language)
 
   const annotated = yield* Effect.forEach(passages, (passage) =>
-    Effect.gen(function*() {
-      const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
-      const answer = yield* ask(prompt)
-      const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
-      const aligned = alignMentions(passage.text, parsed.mentions, { words: language.words })
-      return new AnnotatedPassage({
-        id: passage.id,
-        document: passage.document,
-        text: passage.text,
-        mentions: aligned.spans,
-        rejected: mergeRejections(parsed.rejected, aligned.rejected)
-      })
-    }), { concurrency: "unbounded" })
+    Effect.map(annotateText(passage.text), ({ mentions, rejected }) =>
+      new AnnotatedPassage({ id: passage.id, document: passage.document, text: passage.text, mentions, rejected })), {
+    concurrency: "unbounded"
+  })
 
   const rejected = mergeRejections(...annotated.map((passage) => passage.rejected))
   const mentions = annotated.reduce((sum, passage) => sum + passage.mentions.length, 0)

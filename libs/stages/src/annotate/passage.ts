@@ -1,0 +1,30 @@
+import { Effect } from "effect"
+import { alignMentions, mergeRejections, type Rejections } from "#annotation"
+import type { ChatAnswer, LlmError } from "#llm"
+import type { Language, Mention } from "#schema"
+import { renderPrompt } from "../llm/prompt.ts"
+import { parseMentionList } from "./parse.ts"
+
+/** What the annotator made of one passage: its aligned mentions and every answer or item not used, by reason. */
+export interface PassageAnnotation {
+  readonly mentions: ReadonlyArray<Mention>
+  readonly rejected: Rejections
+}
+
+/**
+ * One passage through the annotator: the prompt rendered for the language, the model's answer, the tolerant parser
+ * and the alignment to code point offsets. annotate runs it on the dataset's passages and evaluate on gold
+ * sentences, so that what evaluate measures is what annotate does.
+ */
+export const annotatePassage = (
+  ask: (prompt: string) => Effect.Effect<ChatAnswer, LlmError>,
+  template: string,
+  language: Language
+) =>
+  Effect.fnUntraced(function*(text: string) {
+    const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
+    const answer = yield* ask(prompt)
+    const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
+    const aligned = alignMentions(text, parsed.mentions, { words: language.words })
+    return { mentions: aligned.spans, rejected: mergeRejections(parsed.rejected, aligned.rejected) } satisfies PassageAnnotation
+  })
