@@ -1,0 +1,6 @@
+export { type Encoding, type TokenMention } from "./tag.ts"
+export { convert, mentionsOf, tagsOf } from "./mentions.ts"
+export { type InvalidTransition, validate } from "./validate.ts"
+export { repair, type RepairMethod } from "./repair.ts"
+export { checkConll, type ConllSentence, parseConll, writeConll } from "./conll.ts"
+export { InvalidConll, MalformedConll } from "./errors.ts"
