@@ -26,6 +26,14 @@ describe("examplePool", () => {
     })
   })
 
+  it("keeps punctuation between words as tokens, as a CoNLL file does", () => {
+    const pool = examplePool([{ id: "1", text: "« Ali ya tafi Kano - Abuja . »", mentions: [{ start: 2, end: 5, type: "PER" }] }], spaced)
+    expect(pool.examples[0].point).toEqual({
+      tokens: ["«", "Ali", "ya", "tafi", "Kano", "-", "Abuja", ".", "»"],
+      tags: ["O", "B-PER", "O", "O", "O", "O", "O", "O", "O"]
+    })
+  })
+
   it("counts code points, not UTF-16 units, before a mention", () => {
     // The Gothic letter "𐌰" is one code point and two UTF-16 units: "Kano" is at code points 2-6.
     const pool = examplePool([{ id: "e", text: "𐌰 Kano", mentions: [{ start: 2, end: 6, type: "LOC" }] }], spaced)
@@ -44,7 +52,7 @@ describe("examplePool", () => {
   })
 
   it("in a script without spaces takes ICU's words and cuts them wherever a mention starts or ends", () => {
-    // ICU: 习 近平 访问 了 北京 大学 (the full stop is no word); the mention 京大 cuts 北京 and 大学.
+    // ICU: 习 近平 访问 了 北京 大学 and the full stop; the mention 京大 cuts 北京 and 大学.
     const text = "习近平访问了北京大学。"
     const pool = examplePool([{
       id: "1",
@@ -52,8 +60,8 @@ describe("examplePool", () => {
       mentions: [{ start: 0, end: 3, type: "PER" }, { start: 7, end: 9, type: "ORG" }]
     }], unspaced)
     expect(pool.examples[0].point).toEqual({
-      tokens: ["习", "近平", "访问", "了", "北", "京", "大", "学"],
-      tags: ["B-PER", "I-PER", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+      tokens: ["习", "近平", "访问", "了", "北", "京", "大", "学", "。"],
+      tags: ["B-PER", "I-PER", "O", "O", "O", "B-ORG", "I-ORG", "O", "O"]
     })
   })
 })

@@ -21,9 +21,9 @@ export interface ExamplePool {
 
 /**
  * The gold sentences as tokens and BIO tags. Tokens are the words of `#text` (white space or ICU's segmenter, as the
- * language is written), each cut where a mention starts or ends inside it at a word boundary ("Paris." into "Paris"
- * and "."); in scripts written without spaces every such cut is taken, since ICU's words there are a guess the gold
- * annotation overrules. Tags are `#bio`'s BIO encoding of the mentions.
+ * language is written) and the punctuation between them, each cut where a mention starts or ends inside it at a word
+ * boundary ("Paris." into "Paris" and "."); in scripts written without spaces every such cut is taken, since ICU's
+ * words there are a guess the gold annotation overrules. Tags are `#bio`'s BIO encoding of the mentions.
  */
 export const examplePool = (sentences: ReadonlyArray<ExampleSource>, writing: Writing): ExamplePool => {
   const examples: Array<{ id: string; point: DataPoint }> = []
@@ -37,7 +37,7 @@ export const examplePool = (sentences: ReadonlyArray<ExampleSource>, writing: Wr
       type: mention.type
     }))
     const cuts = new Set(spans.flatMap((span) => [span.start, span.end]))
-    const words = wordSpans(text, writing).flatMap((word) =>
+    const words = tokenSpans(text, writing).flatMap((word) =>
       cutWord(word, [...cuts].filter((cut) => writing.words === "segmenter" || atWordBoundary(text, cut)))
     )
     const mentions: Array<TokenMention> = []
@@ -53,6 +53,23 @@ export const examplePool = (sentences: ReadonlyArray<ExampleSource>, writing: Wr
     }
   }
   return { examples, offBoundaryMentions, sentencesLeftOut: sentences.length - examples.length }
+}
+
+/**
+ * The words of a text and the runs of other characters between them that are not white space: the punctuation a
+ * CoNLL file keeps as tokens (a set read from one has its tokens joined by spaces for text).
+ */
+const tokenSpans = (text: string, writing: Writing): Array<TextSpan> => {
+  const spans: Array<TextSpan> = []
+  let position = 0
+  for (const word of [...wordSpans(text, writing), { start: text.length, end: text.length }]) {
+    for (const run of text.slice(position, word.start).matchAll(/\S+/gu)) {
+      spans.push({ start: position + run.index, end: position + run.index + run[0].length })
+    }
+    if (word.end > word.start) spans.push(word)
+    position = word.end
+  }
+  return spans
 }
 
 /** A word cut at the given indices that lie strictly inside it. */
