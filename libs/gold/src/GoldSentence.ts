@@ -1,4 +1,7 @@
-/** A gold mention: CODE POINT offsets into its sentence's `text`, end exclusive, and the set's own type (PER, OTH...). */
+/**
+ * A gold mention: CODE POINT offsets into its sentence's `text`, end exclusive, and the set's own type (PER, OTH,
+ * ORGANIZATION...), which `#evaluate`'s type map reads.
+ */
 export interface GoldMention {
   readonly start: number
   readonly end: number

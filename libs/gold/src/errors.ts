@@ -19,7 +19,8 @@ export class GoldNotFound extends Schema.TaggedError<GoldNotFound>()("GoldNotFou
   published: Schema.String
 }) {
   override get message() {
-    return `gold set '${this.set}': ${this.file} not found in the gold folder ${this.dir}; download it from ${this.published}`
+    const where = `${this.file} not found in the gold folder ${this.dir}`
+    return `gold set '${this.set}': ${where}; download it from ${this.published}`
   }
 }
 
@@ -56,4 +57,10 @@ export class MalformedGold extends Schema.TaggedError<MalformedGold>()("Malforme
 }
 
 /** Everything `readGoldSet` can fail with; `InvalidConll` is #bio's, worded as SeqScore words an invalid transition. */
-export type GoldError = UnknownGoldSet | GoldNotFound | GoldReadFailed | GoldDigestMismatch | MalformedGold | InvalidConll
+export type GoldError =
+  | UnknownGoldSet
+  | GoldNotFound
+  | GoldReadFailed
+  | GoldDigestMismatch
+  | MalformedGold
+  | InvalidConll

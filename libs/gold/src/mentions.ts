@@ -7,4 +7,8 @@ export const placeMentions = (
   encoding: Encoding,
   spans: ReadonlyArray<{ readonly start: number; readonly end: number }>
 ): Array<GoldMention> =>
-  mentionsOf(tags, encoding).map(({ start, end, type }) => ({ start: spans[start].start, end: spans[end - 1].end, type }))
+  mentionsOf(tags, encoding).map(({ start, end, type }) => ({
+    start: spans[start].start,
+    end: spans[end - 1].end,
+    type
+  }))

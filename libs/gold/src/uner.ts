@@ -17,14 +17,16 @@ export interface UnerSentence extends ConllSentence {
   readonly spans: ReadonlyArray<{ readonly start: number; readonly end: number }>
 }
 
-// index, token, tag, "-" (or a treebank's own annotation), annotator
-const columns = 5
-// UNER tags are IOB2 (PER, LOC, ORG, OTH); #bio validates the transitions, this the shape.
-const iob2Tag = /^(O|[BI]-\S+)$/
+const columns = ["index", "token", "tag", "-", "annotator"]
+// UNER tags are IOB2 over capital-letter types (PER, LOC, ORG, OTH); #bio validates the transitions, this the
+// shape, which is stricter than #bio's so that a column of nested annotations ("B-PER#O") is not read as tags.
+const iob2Tag = /^(O|[BI]-[A-Z]+)$/
 
 /** Reads a UNER file: sentences separated by blank lines, each its comment lines and then one row a token. */
 export const parseUner = (text: string, file: string): Result.Result<Array<UnerSentence>, MalformedGold> => {
   const sentences: Array<UnerSentence> = []
+  // Gold is matched to predictions by sentence id, so an id must not repeat.
+  const seen = new Map<string, number>()
   let block: Array<{ readonly content: string; readonly line: number }> = []
   // The "" after the last line closes a last sentence that has no blank line after it.
   for (const [index, content] of [...text.split("\n"), ""].entries()) {
@@ -35,6 +37,13 @@ export const parseUner = (text: string, file: string): Result.Result<Array<UnerS
     if (block.length === 0) continue
     const sentence = parseSentence(block, file)
     if (Result.isFailure(sentence)) return Result.fail(sentence.failure)
+    const { id, line } = sentence.success
+    const first = seen.get(id)
+    if (first !== undefined) {
+      const reason = `sentence id '${id}' was already used on line ${first}`
+      return Result.fail(new MalformedGold({ file, line, reason }))
+    }
+    seen.set(id, line)
     sentences.push(sentence.success)
     block = []
   }
@@ -60,12 +69,15 @@ const parseSentence = (
       continue
     }
     const row = content.split("\t")
-    if (row.length !== columns) {
-      return malformed(line, `${row.length} tab-separated columns where ${columns} are expected (index, token, tag, -, annotator)`)
+    if (row.length !== columns.length) {
+      const expected = `${columns.length} are expected (${columns.join(", ")})`
+      return malformed(line, `${row.length} tab-separated columns where ${expected}`)
     }
-    if (row[0] !== String(rows.length + 1)) return malformed(line, `token index '${row[0]}' where ${rows.length + 1} is expected`)
-    if (row[1] === "") return malformed(line, "empty token")
-    if (!iob2Tag.test(row[2])) return malformed(line, `tag '${row[2]}' is not O, B-X or I-X`)
+    const [index, token, tag] = row
+    const position = rows.length + 1
+    if (index !== String(position)) return malformed(line, `token index '${index}' where ${position} is expected`)
+    if (token === "") return malformed(line, "empty token")
+    if (!iob2Tag.test(tag)) return malformed(line, `tag '${tag}' is not O, B-X or I-X (X in capital letters)`)
     rows.push(row)
     lines.push(line)
   }
@@ -74,11 +86,13 @@ const parseSentence = (
   if (text === null) return malformed(start, "sentence without a '# text = ' line")
   if (rows.length === 0) return malformed(start, `empty sentence '${id}'`)
   const tokens = rows.map((row) => row[1])
+  const tags = rows.map((row) => row[2])
   const spans = alignTokens(text, tokens)
   if (typeof spans === "number") {
-    return malformed(lines[spans], `token '${tokens[spans]}' is not in the '# text' line where the tokens before it end`)
+    const reason = `token '${tokens[spans]}' is not in the '# text' line where the tokens before it end`
+    return malformed(lines[spans], reason)
   }
-  return Result.succeed({ line: start, comments, rows, id, text, tokens, tags: rows.map((row) => row[2]), lines, spans })
+  return Result.succeed({ line: start, comments, rows, id, text, tokens, tags, lines, spans })
 }
 
 const valueOf = (comment: string, key: string): string | null =>
@@ -106,4 +120,6 @@ const alignTokens = (
 
 /** A UNER file's text: every sentence's comment lines and rows as read, a blank line after each. */
 export const writeUner = (sentences: ReadonlyArray<UnerSentence>): string =>
-  sentences.map((sentence) => [...sentence.comments, ...sentence.rows.map((row) => row.join("\t"))].join("\n") + "\n\n").join("")
+  sentences
+    .map(({ comments, rows }) => [...comments, ...rows.map((row) => row.join("\t"))].join("\n") + "\n\n")
+    .join("")
