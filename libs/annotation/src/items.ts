@@ -29,10 +29,14 @@ export const findListItems = (answer: string): ListItems | null => {
 const readListIn = (region: string): ListItems | null => {
   const opening = region.search(listOpening)
   if (opening !== -1) return readItems(region, opening + 1, true)
-  if (emptyList.test(region)) return { items: [], cut: false }
+  const empty = region.search(emptyList)
   const loose = region.search(looseItem)
-  if (loose !== -1) return readItems(region, loose, false)
-  return null
+  if (empty !== -1 && (loose === -1 || empty < loose)) return { items: [], cut: false }
+  if (loose === -1) return null
+  const items = readItems(region, loose, false)
+  // One item holding or followed by `[]` is an empty answer (`{"entities": []}`); in several items written one after
+  // another, a `[]` is a field of one of them (`{"tokens": [], "tags": []}`).
+  return empty !== -1 && items.items.length <= 1 && !items.cut ? { items: [], cut: false } : items
 }
 
 /**

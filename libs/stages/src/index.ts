@@ -14,3 +14,4 @@ export {
   stageTable,
   upstreamStages
 } from "./table.ts"
+export { runSynthesize, synthesizeDefaults, type SynthesizeOptions } from "./synthesis.ts"

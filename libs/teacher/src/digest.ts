@@ -3,10 +3,12 @@ import { fileURLToPath } from "node:url"
 import { sha256 } from "#files"
 
 /**
- * The folders whose code decides the teacher's answers: its own rules, and the text module whose words, sentences
- * and offsets they use (the other libraries it imports give types and digests, not answers).
+ * The folders whose code decides the teacher's answers: its own rules, the text module whose words, sentences and
+ * offsets they use, and the sequence-label module whose BIO reading the synthesize rule uses (the other libraries it
+ * imports give types and digests, not answers).
  */
-const ruleFolders = [new URL(".", import.meta.url), new URL(".", import.meta.resolve("#text"))].map((url) => fileURLToPath(url))
+const ruleFolders = [new URL(".", import.meta.url), ...["#text", "#bio"].map((name) => new URL(".", import.meta.resolve(name)))]
+  .map((url) => fileURLToPath(url))
 
 const sources = (folder: string) =>
   readdirSync(folder, { recursive: true, encoding: "utf8" })

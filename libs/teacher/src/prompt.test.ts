@@ -36,6 +36,35 @@ describe("recognise", () => {
     )
   })
 
+  it("recognises a synthesize prompt by its examples block of JSON lines, the last block if it repeats", () => {
+    const block = `<examples lang="ha" count="3">\n{"tokens": ["Ali", "ya", "tafi"], "tags": ["B-PER", "O", "O"]}\n\n` +
+      `{"tokens": ["Kano"], "tags": ["B-LOC"], "id": 7}\n</examples>`
+    const earlier = `<examples lang="en" count="2">\n{"tokens": ["x"], "tags": ["O"]}\n</examples>`
+    expect(recognise(`Write more like these.\n${earlier}\n${block}\nOne a line.`)).toEqual(Result.succeed({
+      task: "synthesize",
+      lang: "ha",
+      count: 3,
+      examples: [{ tokens: ["Ali", "ya", "tafi"], tags: ["B-PER", "O", "O"] }, { tokens: ["Kano"], tags: ["B-LOC"] }]
+    }))
+  })
+
+  it("says what is wrong with an examples block", () => {
+    const failure = (count: string, lines: string) => {
+      const result = recognise(`<examples lang="ha" count="${count}">\n${lines}\n</examples>`)
+      return Result.isFailure(result) ? result.failure : "recognised"
+    }
+    const line = `{"tokens": ["Kano"], "tags": ["B-LOC"]}`
+    expect(failure("0", line)).toBe(`the examples block's count "0" is not a whole number from 1 to 1000`)
+    expect(failure("1001", line)).toBe(`the examples block's count "1001" is not a whole number from 1 to 1000`)
+    expect(failure("2.5", line)).toBe(`the examples block's count "2.5" is not a whole number from 1 to 1000`)
+    expect(failure("2", `${line}\n["Kano"]`)).toMatch(/^the examples block's line 2 is not a JSON object of tokens and tags/)
+    expect(failure("2", `{"tokens": ["a", "b"], "tags": ["O"]}`)).toBe("the examples block's line 1 has 2 tokens but 1 tags")
+    expect(failure("2", `{"tokens": ["a", "b"], "tags": ["O", "I-LOC"]}`)).toBe(
+      "the examples block's line 1 is not valid BIO: tag 2 ('I-LOC') may not follow 'O'"
+    )
+    expect(failure("2", " ")).toBe("the examples block holds no example")
+  })
+
   it("says why it cannot answer", () => {
     const unknown = recognise("What is the capital of Kenya?")
     expect(Result.isFailure(unknown) && unknown.failure).toMatch(/only answers the finerweb annotate/)
@@ -62,5 +91,12 @@ describe("answer", () => {
       wrong: []
     })
     expect(answer({ task: "translate", lang: "fr", labels: ["year", "person"] })).toBe('{"year":"année","person":"person"}')
+    const examples = [
+      { tokens: ["Ali", "ya", "tafi"], tags: ["B-PER", "O", "O"] },
+      { tokens: ["Musa", "Bello"], tags: ["B-PER", "I-PER"] }
+    ]
+    expect(answer({ task: "synthesize", lang: "ha", count: 2, examples })).toBe(
+      `{"tokens":["Musa","Bello","ya","tafi"],"tags":["B-PER","I-PER","O","O"]}\n{"tokens":["Ali"],"tags":["B-PER"]}`
+    )
   })
 })

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { stageNames, stageTable } from "#stages"
@@ -107,6 +107,23 @@ describe("the finerweb CLI", () => {
     expect(lines[0]).toContain("http://127.0.0.1:9/v1 could not be reached")
     expect(result.stderr + result.stdout).not.toContain("sk-secret-456")
     expect(readdirSync(join(root, "languages/eng_Latn/out")).sort()).toEqual(["sample", "score"])
+  })
+
+  it("synthesize writes synthetic/<set> under the current folder, and refuses a count that is not positive", () => {
+    const gold = join(root, "gold")
+    mkdirSync(join(gold, "masakhaner2/hau"), { recursive: true })
+    // Written for this test in the MasakhaNER layout; not MasakhaNER data.
+    writeFileSync(join(gold, "masakhaner2/hau/test.txt"), "Ali B-PER\nya O\nzo O\n\nMusa B-PER\nBello I-PER\nya O\ntafi O\n")
+    const result = finerweb(root, ["synthesize", "masakhaner2-hau", "--gold", gold, "--examples", "2", "--points", "2", "--calls", "3"])
+    expect(result.stderr).toBe("")
+    expect(result.status).toBe(0)
+    expect(result.stdout).toMatch(/^\[finerweb\] synthesize masakhaner2-hau: 6 of 6 data points usable \(100\.0%\) from 3 calls of 2 examples/m)
+    const report = JSON.parse(readFileSync(join(root, "synthetic/masakhaner2-hau/report.json"), "utf8"))
+    expect([report.examples, report.points, report.calls, report.seed]).toEqual([2, 2, 3, "finerweb-synthesize-1"])
+    expect(readFileSync(join(root, "synthetic/masakhaner2-hau/synthetic.conll"), "utf8").split("\n\n")).toHaveLength(7)
+    const refused = finerweb(root, ["synthesize", "masakhaner2-hau", "--gold", gold, "--calls", "0"])
+    expect(refused.status).toBe(1)
+    expect(refused.stdout + refused.stderr).toMatch(/calls/)
   })
 
   it("a stage whose upstream output is missing says which stage to run first", () => {

@@ -1,7 +1,7 @@
-import { Effect, Schema } from "effect"
-import { Argument, Command } from "effect/cli"
+import { Effect, Option, Path, Schema } from "effect"
+import { Argument, Command, Flag } from "effect/cli"
 import { checkLock, foldLock, lockName } from "#lock"
-import { runStage, type StageName, stageNames, stageTable } from "#stages"
+import { runStage, runSynthesize, type StageName, stageNames, stageTable, synthesizeDefaults } from "#stages"
 import { Workspace } from "#workspace"
 
 /** A lock that disagrees with the outputs on disk; each line names a file. */
@@ -43,12 +43,62 @@ const lock = Command.make("lock").pipe(
   ])
 )
 
+const positive = (name: string, description: string, fallback: number) =>
+  Flag.Int(name).pipe(
+    Flag.withSchema(Schema.Int.check(Schema.isGreaterThan(0))),
+    Flag.withDescription(`${description} (default: ${fallback})`),
+    Flag.withDefault(fallback)
+  )
+
+const synthesize = Command.make("synthesize", {
+  set: Argument.String("set").pipe(
+    Argument.withDescription("a gold set id of libs/gold/sets.json, e.g. uner-en_ewt or masakhaner2-hau")
+  ),
+  examples: positive("examples", "m: gold sentences shown as examples in each prompt", synthesizeDefaults.examples),
+  points: positive("points", "n: new data points asked for in each call", synthesizeDefaults.points),
+  calls: positive("calls", "k: calls to the model", synthesizeDefaults.calls),
+  seed: Flag.String("seed").pipe(
+    Flag.withDescription(`ranks the gold sentences each call draws its examples from (default: ${synthesizeDefaults.seed})`),
+    Flag.withDefault(synthesizeDefaults.seed)
+  ),
+  out: Flag.String("out").pipe(
+    Flag.withDescription("the folder for synthetic.conll and report.json (default: synthetic/<set>), from the current one"),
+    Flag.optional
+  ),
+  gold: Flag.String("gold").pipe(
+    Flag.withDescription("the gold folder the registry's paths are relative to (default: ../shared/data beside the workspace)"),
+    Flag.optional
+  )
+}, (input) =>
+  Effect.gen(function*() {
+    const { root } = yield* Workspace
+    const path = yield* Path.Path
+    return yield* runSynthesize({
+      set: input.set,
+      goldDir: path.resolve(Option.getOrElse(input.gold, () => path.join(root, "..", "shared", "data"))),
+      examples: input.examples,
+      points: input.points,
+      calls: input.calls,
+      seed: input.seed,
+      out: path.resolve(Option.getOrElse(input.out, () => path.join("synthetic", input.set)))
+    })
+  })).pipe(
+    Command.withDescription(
+      "few-shot generation (Kamath and Vajjala): k calls each show m gold sentences of a set and ask for n new " +
+        "ones; writes synthetic.conll and report.json (usable rate, rejections by reason)"
+    ),
+    Command.withExamples([{
+      command: "finerweb synthesize uner-en_ewt --examples 5 --points 10 --calls 10",
+      description: "100 synthetic English sentences in UNER's types"
+    }])
+  )
+
 export const finerweb = Command.make("finerweb").pipe(
   Command.withDescription(
     "Build multilingual NER datasets, one stage of one language at a time (Nx runs these for you: " +
       `\`npx nx run-many -t export\`). Stages: ${stageNames.join(", ")}.`
   ),
-  Command.withSubcommands([...stageNames.map(stageCommand), lock])
+  Command.withSubcommands([...stageNames.map(stageCommand), lock, synthesize])
 )
 
 export const runCli = Command.runWith(finerweb, { version: "0.1.0" })
