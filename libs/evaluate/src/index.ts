@@ -1,0 +1,2 @@
+export { seqscorePercent } from "./percent.ts"
+export { type Mention, type Scores, scoreMentions } from "./score.ts"
