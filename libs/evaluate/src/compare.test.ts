@@ -143,6 +143,23 @@ describe("compare", () => {
     assert.deepStrictEqual(counts(thai.scores.span), [3, 4, 3])
   })
 
+  it("counts set-aside labels in normalised form, whatever string they are", () => {
+    const odd = compare({
+      family: "uner",
+      sentences: [{
+        id: "1",
+        text: "Kigali, Kigali, Kigali.",
+        gold: [],
+        predicted: [
+          { start: 0, end: 6, label: "Transport  Hub" },
+          { start: 8, end: 14, label: "transport hub" },
+          { start: 16, end: 22, label: "__proto__" }
+        ]
+      }]
+    })
+    assert.deepStrictEqual(odd.unmapped.labels, [{ label: "transport hub", count: 2 }, { label: "__proto__", count: 1 }])
+  })
+
   it("gives zeros, not NaN, for no sentences", () => {
     const empty = compare({ family: "masakhaner", sentences: [] })
     assert.deepStrictEqual(empty.unmapped, { mentions: 0, share: 0, distinctLabels: 0, labels: [] })

@@ -1,3 +1,4 @@
+import { normalizeLabel } from "#annotation"
 import { sliceCodePoints } from "#text"
 import { UnknownFamily, UnknownGoldType } from "./errors.ts"
 import type { ErrorMention, Evaluation } from "./Evaluation.ts"
@@ -15,15 +16,16 @@ export interface ComparedSentence {
 
 const topLabels = 50
 
-const increment = (counts: Record<string, number>, key: string) => {
-  counts[key] = (counts[key] ?? 0) + 1
+/** Counts in a Map, not an object: a label is any string, "__proto__" included. */
+const increment = (counts: Map<string, number>, key: string) => {
+  counts.set(key, (counts.get(key) ?? 0) + 1)
 }
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : part / whole)
 
 /** Labels by count, most frequent first, ties in code-unit order of the label. */
-const setAside = (labels: Record<string, number>, predicted: number) => {
-  const entries = Object.entries(labels).map(([label, count]) => ({ label, count }))
+const setAside = (labels: Map<string, number>, predicted: number) => {
+  const entries = [...labels].map(([label, count]) => ({ label, count }))
   entries.sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
   const mentions = entries.reduce((total, entry) => total + entry.count, 0)
   return { mentions, share: share(mentions, predicted), distinctLabels: entries.length, labels: entries.slice(0, topLabels) }
@@ -52,10 +54,10 @@ export const compare = (input: { readonly family: string; readonly sentences: Re
   const typed: Array<ErrorMention> = []
   /** Every prediction span-only scoring sees; `type` holds the label, which span-only scoring ignores. */
   const located: Array<{ sentence: string; start: number; end: number; type: string; text: string }> = []
-  const droppedGold: Record<string, number> = {}
-  const droppedPredicted: Record<string, number> = {}
-  const unmapped: Record<string, number> = {}
-  const notCore: Record<string, number> = {}
+  const droppedGold = new Map<string, number>()
+  const droppedPredicted = new Map<string, number>()
+  const unmapped = new Map<string, number>()
+  const notCore = new Map<string, number>()
   let goldMentions = 0
   let predictedMentions = 0
 
@@ -81,8 +83,8 @@ export const compare = (input: { readonly family: string; readonly sentences: Re
         continue
       }
       const found = { sentence: sentence.id, start: mention.start, end: mention.end, text: textOf(mention) }
-      if (type === "unmapped") increment(unmapped, mention.label)
-      else if (type === null) increment(notCore, mention.label)
+      if (type === "unmapped") increment(unmapped, normalizeLabel(mention.label))
+      else if (type === null) increment(notCore, normalizeLabel(mention.label))
       else typed.push({ ...found, type, label: mention.label })
       located.push({ ...found, type: mention.label })
     }
@@ -96,7 +98,7 @@ export const compare = (input: { readonly family: string; readonly sentences: Re
     labelMapVersion,
     types,
     counts: { sentences: input.sentences.length, goldMentions, predictedMentions },
-    dropped: { gold: droppedGold, predicted: droppedPredicted },
+    dropped: { gold: Object.fromEntries(droppedGold), predicted: Object.fromEntries(droppedPredicted) },
     unmapped: setAside(unmapped, predictedMentions),
     notCore: setAside(notCore, predictedMentions),
     scores: {
