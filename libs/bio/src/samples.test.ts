@@ -6,8 +6,8 @@ import { convert, mentionsOf } from "./mentions.ts"
 import { repair } from "./repair.ts"
 import { validate } from "./validate.ts"
 
-// SeqScore's own sample files (samples/README.md): what SeqScore does with them is the expectation.
-const text = (file: string) => readFileSync(new URL(`samples/${file}`, import.meta.url), "utf8")
+// SeqScore's own sample files (fixtures/README.md): what SeqScore does with them is the expectation.
+const text = (file: string) => readFileSync(new URL(`fixtures/${file}`, import.meta.url), "utf8")
 
 const sentencesOf = (file: string): Array<ConllSentence> => {
   const parsed = parseConll(text(file), file)
