@@ -56,13 +56,34 @@ describe("the finerweb Nx plugin", () => {
   })
 
   it("infers the 91 languages, tagged by their 25 scripts, each with the six stages in build order", () => {
+    const afr = projects["languages/afr_Latn"]
+    expect(Object.keys(afr.targets)).toEqual(["sample", "score", "annotate", "judge", "translate", "export"])
     const languages = Object.values(projects).filter((project) => project.tags.includes("type:language"))
     expect(languages).toHaveLength(91)
     expect(new Set(languages.flatMap((project) => project.tags.filter((tag) => tag.startsWith("script:")))).size).toBe(25)
     expect(tha.tags).toContain("script:Thai")
-    expect(Object.keys(tha.targets)).toEqual(["sample", "score", "annotate", "judge", "translate", "export"])
+    expect(Object.keys(tha.targets)).toEqual(["sample", "score", "annotate", "judge", "translate", "export", "evaluate"])
     expect(tha.targets.judge.command).toBe("node tools/cli/main.ts judge {projectName}")
     expect(tha.targets.judge.outputs).toEqual(["{projectRoot}/out/judge"])
+  })
+
+  it("gives an evaluate target to exactly the 13 languages whose language.json names a gold set", () => {
+    const evaluated = Object.values(projects).filter((project) => "evaluate" in (project.targets ?? {})).map((project) => project.name)
+    expect(evaluated.sort()).toEqual([
+      "amh_Ethi", "cmn_Hani", "dan_Latn", "eng_Latn", "fil_Latn", "hrv_Latn", "por_Latn", "slk_Latn", "srp_Latn",
+      "swe_Latn", "swh_Latn", "tha_Thai", "xho_Latn"
+    ])
+    // evaluate runs annotate's program with annotate's prompt and decoding, and reads the gold folder's variable.
+    expect(tha.targets.evaluate.dependsOn).toEqual([])
+    expect(files("evaluate")).toEqual(expect.arrayContaining([
+      "{workspaceRoot}/libs/stages/src/evaluate/config.json",
+      "{workspaceRoot}/libs/stages/src/annotate/config.json",
+      "{workspaceRoot}/libs/stages/src/annotate/prompt.md",
+      "{workspaceRoot}/libs/stages/src/annotate/**"
+    ]))
+    expect(inputs("evaluate")).toEqual(expect.arrayContaining(["language", "llm", "gold"]))
+    expect(projectsOf("evaluate")).toEqual(expect.arrayContaining(["gold", "bio", "evaluate", "teacher"]))
+    for (const stage of ["sample", "annotate", "export"]) expect(inputs(stage)).not.toContain("gold")
   })
 
   it("makes the build graph the data graph: judge and translate side by side after annotate, export after both", () => {

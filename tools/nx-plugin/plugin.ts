@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
 import type { CreateNodesV2, ProjectConfiguration, TargetConfiguration } from "nx/src/devkit-exports.js"
-import { type StageFile, stageFolder, type StageName, stageNames, stageTable, upstreamStages } from "#stages"
+import { type StageFile, stageFolder, type StageName, stageNames, type StageSpec, stageTable, upstreamStages } from "#stages"
 import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./code.ts"
 
 /**
@@ -34,10 +34,10 @@ export const stageCode = (graph: CodeGraph, stage: StageName) => {
 }
 
 export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
-  const spec = stageTable[stage]
   const code = stageCode(graph, stage)
+  const spec: StageSpec = stageTable[stage]
   const config = spec.config === null ? null : join(workspaceRoot, spec.config)
-  const configured = "configured" in spec && config !== null && existsSync(config)
+  const configured = spec.configured !== undefined && config !== null && existsSync(config)
     ? spec.configured(JSON.parse(readFileSync(config, "utf8")))
     : []
   return {
@@ -47,7 +47,8 @@ export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: Stag
     inputs: [
       "language",
       ...spec.external,
-      ...[spec.config, spec.prompt, ...configured].flatMap((file) => (file === null ? [] : [`${root}/${file}`])),
+      ...[spec.config, spec.sharedConfig ?? null, spec.prompt, ...configured]
+        .flatMap((file) => (file === null ? [] : [`${root}/${file}`])),
       ...code.files,
       "!{workspaceRoot}/**/*.test.ts",
       "!{workspaceRoot}/**/*.fixture.ts",
@@ -70,7 +71,7 @@ const languageProject = (
   file: string
 ): ProjectConfiguration => {
   const projectRoot = dirname(file)
-  const language = JSON.parse(readFileSync(join(workspaceRoot, file), "utf8")) as { script?: string }
+  const language = JSON.parse(readFileSync(join(workspaceRoot, file), "utf8")) as { script?: string; gold?: Array<unknown> }
   const name = basename(projectRoot)
   return {
     name,
@@ -79,8 +80,11 @@ const languageProject = (
     tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
     // The code every target runs, so that `nx graph` shows libraries -> stages -> languages.
     implicitDependencies: ["stages", projectName(runner)],
-    // A copy per project: Nx fills in each project's tokens in the configuration it is given.
-    targets: structuredClone(targets)
+    // A copy per project, of the stages the language has: Nx fills in each project's tokens in what it is given.
+    targets: structuredClone(Object.fromEntries(Object.entries(targets).filter(([stage]) => {
+      const spec: StageSpec = stageTable[stage as StageName]
+      return spec.appliesTo?.test(language) ?? true
+    })))
   }
 }
 

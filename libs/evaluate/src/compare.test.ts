@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Schema } from "effect"
 import { compare, type ComparedSentence } from "./compare.ts"
 import { UnknownFamily, UnknownGoldType } from "./errors.ts"
-import { Evaluation, type ErrorMention } from "./Evaluation.ts"
+import { Evaluation, type ErrorMention } from "#schema"
 import { seqscorePercent } from "./percent.ts"
 import type { Score } from "./score.ts"
 

@@ -1,10 +1,11 @@
 import { normalizeLabel } from "#annotation"
 import { sliceCodePoints } from "#text"
 import { UnknownFamily, UnknownGoldType } from "./errors.ts"
-import type { ErrorMention, Evaluation } from "./Evaluation.ts"
+import type { ErrorMention, Evaluation } from "#schema"
 import { labelMapVersion, mapLabel } from "./labels.ts"
 import { scoreMentions, scoreOf } from "./score.ts"
-import { type CoreType, evaluatedTypesOf, goldTypeMapVersion, goldTypesOf } from "./types.ts"
+import type { CoreType } from "#schema"
+import { evaluatedTypesOf, goldTypeMapVersion, goldTypesOf } from "./types.ts"
 
 /** One sentence of a gold set with an annotator's mentions of it; offsets in code points, end exclusive. */
 export interface ComparedSentence {

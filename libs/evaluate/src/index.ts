@@ -1,7 +1,5 @@
 export { compare, type ComparedSentence } from "./compare.ts"
 export { UnknownFamily, UnknownGoldType } from "./errors.ts"
-export { ErrorMention, Evaluation, EvaluationErrors, EvaluationSummary, Score } from "./Evaluation.ts"
 export { mapLabel } from "./labels.ts"
 export { seqscorePercent } from "./percent.ts"
 export { type Mention, type Scores, scoreMentions } from "./score.ts"
-export { CoreType } from "./types.ts"

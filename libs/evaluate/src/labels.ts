@@ -1,7 +1,7 @@
 import { normalizeLabel } from "#annotation"
 import { Schema } from "effect"
 import labelsFile from "../labels.json" with { type: "json" }
-import { type CoreType, coreTypes } from "./types.ts"
+import { type CoreType, coreTypes } from "#schema"
 
 /** A label as `normalizeLabel` leaves it, so that the map's keys are the labels annotators' answers arrive as. */
 const NormalizedLabel = Schema.String.check(

@@ -1,10 +1,7 @@
 import { Schema } from "effect"
+import { CoreType, coreTypes } from "#schema"
 import goldTypesFile from "../gold-types.json" with { type: "json" }
 
-/** The four types FiNERweb's labels are measured on: the types MasakhaNER annotates, which the other gold sets share. */
-export const coreTypes = ["PER", "LOC", "ORG", "DATE"] as const
-export const CoreType = Schema.Literals(coreTypes)
-export type CoreType = typeof CoreType.Type
 
 /** `gold-types.json`: per gold set family, each gold type's core type, or null for a type that is not evaluated. */
 const GoldTypeMap = Schema.Struct({

@@ -14,6 +14,8 @@ export const GoldSetEntry = Schema.Struct({
   path: Schema.NonEmptyString,
   /** The finerweb language it evaluates; null for a control set whose language finerweb does not build. */
   language: Schema.NullOr(Schema.String.check(Schema.isPattern(/^[a-z]{3}_[A-Z][a-z]{3}$/))),
+  /** A control set's BCP 47 tag (its language has no language.json to give one); Chinese GSD is traditional script. */
+  bcp47: Schema.optionalKey(Schema.NonEmptyString),
   /** SPDX identifier of the data's licence. */
   licence: Schema.NonEmptyString,
   /** `owner/name:path@commit` of the byte-identical file on GitHub. */

@@ -5,9 +5,9 @@ import { readFragments } from "./fold.ts"
 
 /**
  * Compares `datasets.lock` with what is on disk: every pinned output file must exist with the pinned digest, and
- * every fragment must match its lock entry. Returns one line per disagreement; none means the lock holds.
+ * every fragment of the pinned `stages` must match its lock entry. Returns one line per disagreement; none means the lock holds.
  */
-export const checkLock = Effect.fn("checkLock")(function*(root: string) {
+export const checkLock = Effect.fn("checkLock")(function*(root: string, stages: ReadonlyArray<string>) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const lock = yield* readJson(path.join(root, lockName), LockFile)
@@ -27,7 +27,7 @@ export const checkLock = Effect.fn("checkLock")(function*(root: string) {
       }
     }
   }
-  for (const fragment of yield* readFragments(root)) {
+  for (const fragment of yield* readFragments(root, stages)) {
     const entry = lock.languages[fragment.language]?.[fragment.stage]
     const file = path.join("languages", fragment.language, "out", fragment.stage, fragmentName)
     if (entry === undefined) disagreements.push(`${file}: not in ${lockName} (run the lock fold command)`)

@@ -3,8 +3,11 @@ import { readJson, writeFileAtomic } from "#files"
 import { fragmentName, type LockEntry, type LockFile, LockFragment, lockName } from "./Lock.ts"
 import { renderLock } from "./render.ts"
 
-/** Every `languages/<code>/out/<stage>/lock.json` under `root`, in language then stage folder order. */
-export const readFragments = Effect.fn("readFragments")(function*(root: string) {
+/**
+ * Every `languages/<code>/out/<stage>/lock.json` under `root` of the given stages (those whose outputs the lock pins;
+ * a measurement such as evaluate keeps its fragment beside its output), in language then stage folder order.
+ */
+export const readFragments = Effect.fn("readFragments")(function*(root: string, stages: ReadonlyArray<string>) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
   const subfolders = (folder: string) =>
@@ -14,9 +17,9 @@ export const readFragments = Effect.fn("readFragments")(function*(root: string) 
     )
   const fragments: Array<LockFragment> = []
   for (const language of yield* subfolders(path.join(root, "languages"))) {
-    // A `.tmp-` folder is what a killed run left behind, never a finished output.
-    const stages = (yield* subfolders(path.join(root, "languages", language, "out"))).filter((name) => !name.includes(".tmp-"))
-    for (const stage of stages) {
+    // Only stage folders: a `.tmp-` folder is what a killed run left behind, never a finished output.
+    const folders = (yield* subfolders(path.join(root, "languages", language, "out"))).filter((name) => stages.includes(name))
+    for (const stage of folders) {
       const file = path.join(root, "languages", language, "out", stage, fragmentName)
       if (yield* fs.exists(file)) fragments.push(yield* readJson(file, LockFragment))
     }
@@ -33,9 +36,9 @@ export const foldFragments = (fragments: ReadonlyArray<LockFragment>): LockFile 
 }
 
 /** Folds the fragments on disk into `datasets.lock` and returns what it wrote. */
-export const foldLock = Effect.fn("foldLock")(function*(root: string) {
+export const foldLock = Effect.fn("foldLock")(function*(root: string, stages: ReadonlyArray<string>) {
   const path = yield* Path.Path
-  const lock = foldFragments(yield* readFragments(root))
+  const lock = foldFragments(yield* readFragments(root, stages))
   yield* writeFileAtomic(path.join(root, lockName), renderLock(lock))
   return lock
 })

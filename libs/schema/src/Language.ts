@@ -21,6 +21,16 @@ export const EmbeddedCorpus = Schema.Struct({
   note: Schema.optional(Schema.String)
 })
 
+/**
+ * A human-annotated test set this language's labels are measured against: an id of the gold registry (`#gold`'s
+ * `sets.json`, which says where the set is published) and the sha256 of its file, checked before it is read.
+ */
+export const GoldEntry = Schema.Struct({
+  set: Schema.NonEmptyString,
+  sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/, { message: "a sha256 is 64 lower-case hex digits" }))
+})
+export type GoldEntry = typeof GoldEntry.Type
+
 /** One `languages/<code>/language.json`. */
 export class Language extends Schema.Class<Language>("finerweb/schema/Language")({
   code: Schema.String.check(Schema.isPattern(/^[a-z]{3}_[A-Z][a-z]{3}$/, {
@@ -36,7 +46,9 @@ export class Language extends Schema.Class<Language>("finerweb/schema/Language")
   words: WordSplitting,
   /** How many passages the score stage keeps at most (the paper: 2,500). */
   passages: Schema.Int.check(Schema.isGreaterThan(0)),
-  corpus: EmbeddedCorpus
+  corpus: EmbeddedCorpus,
+  /** The gold sets the evaluate target scores this language's labels against; none means no evaluate target. */
+  gold: Schema.optionalKey(Schema.Array(GoldEntry))
 }) {
   /** How the language is written, as every user of the text module (#text) takes it. */
   get writing(): Writing {

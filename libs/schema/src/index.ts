@@ -1,4 +1,4 @@
-export { EmbeddedCorpus, Language, Script, WordSplitting } from "./Language.ts"
+export { EmbeddedCorpus, GoldEntry, Language, Script, WordSplitting } from "./Language.ts"
 export { Passage, ScoredPassage } from "./Passage.ts"
 export { AnnotatedPassage, Mention, RejectionCounts, RejectionReason, rejectionReasons, Span } from "./Span.ts"
 export { JudgedMention, Judgement, judgeScale, Rating } from "./Judgement.ts"
@@ -16,3 +16,17 @@ export {
   TranslateManifest
 } from "./Manifest.ts"
 export { ExportRecord } from "./Record.ts"
+export {
+  CoreType,
+  coreTypes,
+  ErrorMention,
+  EvaluatedSentence,
+  EvaluatedSet,
+  EvaluateManifest,
+  Evaluation,
+  EvaluationError,
+  EvaluationErrors,
+  EvaluationReport,
+  EvaluationSummary,
+  Score
+} from "./Evaluation.ts"

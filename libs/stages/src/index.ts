@@ -4,6 +4,7 @@ export {
   type ExternalInput,
   externalInputs,
   llmSettingsFile,
+  pinnedStages,
   type StageContext,
   type StageFile,
   stageFolder,

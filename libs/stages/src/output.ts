@@ -3,7 +3,7 @@ import { digestBytes, digestFile, type FileDigest, replaceDirectory, sha256, toJ
 import { fragmentName, type LockFragment, renderLock } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { stageFilePath } from "./files.ts"
-import { type FileContent, fileName, type StageFile, type StageName, stageTable } from "./table.ts"
+import { type FileContent, fileName, type StageFile, type StageName, type StageSpec, stageTable } from "./table.ts"
 
 type Writes<S extends StageName> = (typeof stageTable)[S]["writes"]
 
@@ -30,7 +30,7 @@ const encode = (file: StageFile, content: unknown): string => {
 /** The lock's record of what the stage read, derived from its row of the stage table. */
 const tableInputs = Effect.fnUntraced(function*(stage: StageName, { digest, language }: LoadedLanguage) {
   const workspace = yield* Workspace
-  const spec = stageTable[stage]
+  const spec: StageSpec = stageTable[stage]
   const reads: Record<string, string> = {}
   for (const file of spec.reads as ReadonlyArray<StageFile>) {
     const path = yield* stageFilePath(file, language.code)
@@ -39,6 +39,7 @@ const tableInputs = Effect.fnUntraced(function*(stage: StageName, { digest, lang
   return {
     language: digest,
     ...(spec.config === null ? {} : { config: yield* workspace.readConfig(spec.config, Schema.Unknown) }),
+    ...(spec.sharedConfig === undefined ? {} : { sharedConfig: yield* workspace.readConfig(spec.sharedConfig, Schema.Unknown) }),
     ...(spec.prompt === null ? {} : { prompt: sha256(yield* workspace.readText(spec.prompt)) }),
     ...(spec.reads.length === 0 ? {} : { reads }),
     packages: workspace.packageVersions(["effect", ...spec.packages])

@@ -4,8 +4,8 @@ import { Effect } from "effect"
 export interface SynthesizeOptions {
   /** A gold set id of the registry in `libs/gold`. */
   readonly set: string
-  /** The folder the registry's paths are relative to. */
-  readonly goldDir: string
+  /** The folder the registry's paths are relative to; null: where evaluate finds it (`FINERWEB_GOLD_DIR` or config). */
+  readonly goldDir: string | null
   /** m: gold examples shown in each prompt. */
   readonly examples: number
   /** n: new data points asked for in each call. */

@@ -2,6 +2,10 @@ import type { Effect, FileSystem, Layer, Path, Schema } from "effect"
 import {
   AnnotatedPassage,
   AnnotateManifest,
+  EvaluatedSentence,
+  EvaluateManifest,
+  EvaluationError,
+  EvaluationReport,
   ExportRecord,
   ExportStatistics,
   Judgement,
@@ -71,6 +75,12 @@ export const stageFiles = {
     records: jsonl("export", "{code}.jsonl", ExportRecord),
     labels: json("export", "labels.json", TranslatedLabels),
     statistics: json("export", "stats.json", ExportStatistics)
+  },
+  evaluate: {
+    scores: json("evaluate", "scores.json", EvaluationReport),
+    sentences: jsonl("evaluate", "sentences.jsonl", EvaluatedSentence),
+    errors: jsonl("evaluate", "errors.jsonl", EvaluationError),
+    manifest: json("evaluate", "manifest.json", EvaluateManifest)
   }
 } as const
 
@@ -96,7 +106,9 @@ export const externalInputs = {
   /** A local FineWeb-2 download (or any folder of rows in its shape); unset means the embedded UDHR corpus. */
   corpus: { corpusDir: "FINERWEB_CORPUS_DIR" },
   /** Override `llm.json`'s endpoint and model. */
-  llm: { baseUrl: "FINERWEB_LLM_BASE_URL", model: "FINERWEB_LLM_MODEL" }
+  llm: { baseUrl: "FINERWEB_LLM_BASE_URL", model: "FINERWEB_LLM_MODEL" },
+  /** The folder holding the gold sets (default: evaluate's config); each file is checked against its sha256. */
+  gold: { goldDir: "FINERWEB_GOLD_DIR" }
 } as const
 
 export type ExternalInput = keyof typeof externalInputs
@@ -112,6 +124,8 @@ export interface StageSpec {
   readonly writes: Readonly<Record<string, StageFile>>
   /** Its configuration file, relative to the workspace root; pinned by value in the lock. */
   readonly config: string | null
+  /** The configuration of the stage whose program it runs as is (evaluate runs annotate's): hashed and pinned too. */
+  readonly sharedConfig?: string
   /** Its prompt template, relative to the workspace root; pinned by digest in the lock. */
   readonly prompt: string | null
   readonly external: ReadonlyArray<ExternalInput>
@@ -119,6 +133,13 @@ export interface StageSpec {
   readonly configured?: (config: any) => ReadonlyArray<string>
   /** The npm packages its output depends on besides effect: their versions go into the lock and the Nx hash. */
   readonly packages: ReadonlyArray<string>
+  /** Whether `datasets.lock` pins its outputs: the dataset's stages do; a measurement keeps its fragment to itself. */
+  readonly pinned: boolean
+  /** The languages that have the stage (all when absent), judged from their `language.json`, and the rule in words. */
+  readonly appliesTo?: {
+    readonly when: string
+    readonly test: (language: { readonly gold?: ReadonlyArray<unknown> }) => boolean
+  }
   /** Loaded on demand, so that a task imports only what its own stage needs. */
   readonly load: () => Promise<StageModule>
 }
@@ -137,6 +158,7 @@ export const stageTable = {
     prompt: null,
     external: ["corpus"],
     packages: ["udhr", "hyparquet", "hyparquet-compressors"],
+    pinned: true,
     load: (): Promise<StageModule> => import("./sample/sample.ts")
   },
   score: {
@@ -149,6 +171,7 @@ export const stageTable = {
     external: [],
     configured: (config: { modelPath: string }) => [`${config.modelPath.replace(/\/[^/]*$/, "")}/**`],
     packages: ["onnxruntime-node"],
+    pinned: true,
     load: (): Promise<StageModule> => import("./score/score.ts")
   },
   annotate: {
@@ -160,6 +183,7 @@ export const stageTable = {
     prompt: `${stageFolder("annotate")}/prompt.md`,
     external: ["llm"],
     packages: llmPackages,
+    pinned: true,
     load: (): Promise<StageModule> => import("./annotate/annotate.ts")
   },
   judge: {
@@ -171,6 +195,7 @@ export const stageTable = {
     prompt: `${stageFolder("judge")}/prompt.md`,
     external: ["llm"],
     packages: llmPackages,
+    pinned: true,
     load: (): Promise<StageModule> => import("./judge/judge.ts")
   },
   translate: {
@@ -181,6 +206,7 @@ export const stageTable = {
     prompt: `${stageFolder("translate")}/prompt.md`,
     external: ["llm"],
     packages: llmPackages,
+    pinned: true,
     load: (): Promise<StageModule> => import("./translate/translate.ts")
   },
   export: {
@@ -191,7 +217,22 @@ export const stageTable = {
     prompt: null,
     external: [],
     packages: [],
+    pinned: true,
     load: (): Promise<StageModule> => import("./export/export.ts")
+  },
+  evaluate: {
+    does: "runs the language's gold sentences through annotate's program, prompt, client, parser and alignment, maps " +
+      "the labels to PER/LOC/ORG/DATE and scores them against the gold: P/R/F1 per type, span-only F1, unmapped share",
+    reads: [],
+    writes: stageFiles.evaluate,
+    config: `${stageFolder("evaluate")}/config.json`,
+    sharedConfig: `${stageFolder("annotate")}/config.json`,
+    prompt: `${stageFolder("annotate")}/prompt.md`,
+    external: ["llm", "gold"],
+    packages: llmPackages,
+    pinned: false,
+    appliesTo: { when: "its language.json names a gold set", test: (language) => (language.gold ?? []).length > 0 },
+    load: (): Promise<StageModule> => import("./evaluate/evaluate.ts")
   }
 } as const satisfies Record<string, StageSpec>
 
@@ -199,6 +240,9 @@ export type StageName = keyof typeof stageTable
 
 /** The stages in build order. */
 export const stageNames = Object.keys(stageTable) as ReadonlyArray<StageName>
+
+/** The stages whose outputs `datasets.lock` pins. */
+export const pinnedStages = stageNames.filter((stage) => stageTable[stage].pinned)
 
 /** The stages whose files a stage reads, in build order: what must run before it. */
 export const upstreamStages = (stage: StageName): ReadonlyArray<StageName> =>

@@ -1,7 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { stageNames, stageTable } from "#stages"
+import { pinnedStages, stageNames, stageTable } from "#stages"
 import { finerweb, scratchWorkspace } from "#testing"
 
 /** The lines the CLI printed for the user on stderr, npm's own warnings aside. */
@@ -38,6 +38,15 @@ describe("the finerweb CLI", () => {
     expect(existsSync(join(root, "languages/xxx_Latn"))).toBe(false)
   })
 
+  it("evaluate of a language without gold data gives one line saying so, and writes nothing", () => {
+    const result = finerweb(root, ["evaluate", "afr_Latn"])
+    expect(result.status).toBe(1)
+    expect(errorLines(result.stderr)).toEqual([
+      "finerweb: afr_Latn has no evaluate stage: a language has it when its language.json names a gold set"
+    ])
+    expect(existsSync(join(root, "languages/afr_Latn/out/evaluate"))).toBe(false)
+  })
+
   it("a malformed language.json gives one line naming the file and what is wrong", () => {
     const file = join(root, "languages/eng_Latn/language.json")
     const valid = readFileSync(file, "utf8")
@@ -54,7 +63,7 @@ describe("the finerweb CLI", () => {
   })
 
   it("runs the six stages with the offline teacher, never writes the key, and the folded lock checks clean", () => {
-    for (const stage of stageNames) {
+    for (const stage of pinnedStages) {
       const result = finerweb(root, [stage, "tha_Thai"], { FINERWEB_LLM_API_KEY: "sk-never-written-123" })
       expect(result.stderr).toBe("")
       expect(result.status).toBe(0)
@@ -71,7 +80,7 @@ describe("the finerweb CLI", () => {
   it("lock check fails and names the file when an output no longer matches the lock", () => {
     const file = join(root, "languages/tha_Thai/out/export/stats.json")
     if (!existsSync(join(root, "datasets.lock"))) {
-      for (const stage of stageNames) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
+      for (const stage of pinnedStages) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
       expect(finerweb(root, ["lock", "fold"]).status).toBe(0)
     }
     const original = readFileSync(file, "utf8")

@@ -1,7 +1,7 @@
 import { Effect, Option, Path, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { checkLock, foldLock, lockName } from "#lock"
-import { runStage, runSynthesize, type StageName, stageNames, stageTable, synthesizeDefaults } from "#stages"
+import { pinnedStages, runStage, runSynthesize, type StageName, stageNames, stageTable, synthesizeDefaults } from "#stages"
 import { Workspace } from "#workspace"
 
 /** A lock that disagrees with the outputs on disk; each line names a file. */
@@ -29,14 +29,14 @@ const lock = Command.make("lock").pipe(
     Command.make("fold", {}, () =>
       Effect.gen(function*() {
         const { root } = yield* Workspace
-        const folded = yield* foldLock(root)
+        const folded = yield* foldLock(root, pinnedStages)
         const entries = Object.values(folded.languages).reduce((n, stages) => n + Object.keys(stages).length, 0)
         yield* Effect.logInfo(`${lockName}: ${entries} entries for ${Object.keys(folded.languages).length} languages`)
       })).pipe(Command.withDescription(`write ${lockName} from languages/*/out/*/lock.json`)),
     Command.make("check", {}, () =>
       Effect.gen(function*() {
         const { root } = yield* Workspace
-        const disagreements = yield* checkLock(root)
+        const disagreements = yield* checkLock(root, pinnedStages)
         if (disagreements.length > 0) return yield* new LockDisagrees({ disagreements })
         yield* Effect.logInfo(`${lockName} matches the outputs`)
       })).pipe(Command.withDescription(`exit non-zero when ${lockName} and the outputs disagree`))
@@ -66,16 +66,17 @@ const synthesize = Command.make("synthesize", {
     Flag.optional
   ),
   gold: Flag.String("gold").pipe(
-    Flag.withDescription("the gold folder the registry's paths are relative to (default: ../shared/data beside the workspace)"),
+    Flag.withDescription(
+      "the gold folder the registry's paths are relative to (default: FINERWEB_GOLD_DIR, else evaluate's config.json goldDir)"
+    ),
     Flag.optional
   )
 }, (input) =>
   Effect.gen(function*() {
-    const { root } = yield* Workspace
     const path = yield* Path.Path
     return yield* runSynthesize({
       set: input.set,
-      goldDir: path.resolve(Option.getOrElse(input.gold, () => path.join(root, "..", "shared", "data"))),
+      goldDir: Option.getOrNull(Option.map(input.gold, (folder) => path.resolve(folder))),
       examples: input.examples,
       points: input.points,
       calls: input.calls,

@@ -3,6 +3,7 @@ import { checkConll, parseConll, writeConll } from "#bio"
 import { sha256, toJson, writeFileAtomic } from "#files"
 import { goldSets, readGoldSet } from "#gold"
 import { Workspace } from "#workspace"
+import { goldFolder } from "../evaluate/gold.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
 import { Decoding, llmAsker } from "../llm/stage.ts"
@@ -45,8 +46,9 @@ export const synthesize = Effect.fn("synthesize")(function*(options: SynthesizeO
   const { ask, answerer, standIn, usage } = yield* llmAsker(config)
 
   const entry = goldSets[options.set]
-  const language = yield* setLanguage(options.set, entry?.language ?? null)
-  const gold = yield* readGoldSet({ dir: options.goldDir, set: options.set, sha256: language.sha256, repair: "conlleval" })
+  const language = yield* setLanguage(options.set, entry)
+  const dir = options.goldDir ?? (yield* goldFolder())
+  const gold = yield* readGoldSet({ dir, set: options.set, sha256: language.sha256, repair: "conlleval" })
   const types = [...new Set(gold.sentences.flatMap((sentence) => sentence.mentions.map((mention) => mention.type)))].sort()
   const pool = examplePool(gold.sentences, language.writing)
   if (pool.examples.length < options.examples) {
@@ -94,8 +96,8 @@ export const synthesize = Effect.fn("synthesize")(function*(options: SynthesizeO
     rejected,
     types,
     gold: {
-      path: entry.path,
-      source: entry.source,
+      path: entry?.path,
+      source: entry?.source,
       sha256: gold.sha256,
       sentences: gold.sentences.length,
       repaired: gold.repaired,

@@ -1,5 +1,11 @@
 import { Schema } from "effect"
-import { CoreType } from "./types.ts"
+import { Mention, RejectionCounts } from "./Span.ts"
+import { LlmUsage } from "./Manifest.ts"
+
+/** The four types FiNERweb's labels are measured on: the types MasakhaNER annotates, which the other gold sets share. */
+export const coreTypes = ["PER", "LOC", "ORG", "DATE"] as const
+export const CoreType = Schema.Literals(coreTypes)
+export type CoreType = typeof CoreType.Type
 
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
 /** A share of a whole, 0 to 1; 0 when the whole is empty. */
@@ -80,3 +86,61 @@ export type EvaluationErrors = typeof EvaluationErrors.Type
 
 export const Evaluation = Schema.Struct({ ...EvaluationSummary.fields, errors: EvaluationErrors })
 export type Evaluation = typeof Evaluation.Type
+
+/** `out/evaluate/scores.json` holds one of these per gold set: the summary, and which file of how many sentences. */
+export const EvaluatedSet = Schema.Struct({
+  set: Schema.String,
+  /** The gold file read, relative to the gold folder, and the sha256 it was checked against. */
+  file: Schema.String,
+  sha256: Schema.String,
+  /** Sentences evaluated, of the set's `of`: fewer when the configuration draws a sample. */
+  sentences: Count,
+  of: Count,
+  /** Invalid BIO transitions in the gold, repaired as the configuration says. */
+  repaired: Count,
+  ...EvaluationSummary.fields
+})
+export type EvaluatedSet = typeof EvaluatedSet.Type
+
+/** `out/evaluate/scores.json`: who annotated, with which prompt, and how their labels score against each gold set. */
+export const EvaluationReport = Schema.Struct({
+  language: Schema.String,
+  annotator: Schema.String,
+  /** True when the offline teacher annotated: a rule-based stand-in, not an LLM. */
+  standIn: Schema.Boolean,
+  /** sha256 of annotate's prompt template. */
+  prompt: Schema.String,
+  sets: Schema.Array(EvaluatedSet)
+})
+export type EvaluationReport = typeof EvaluationReport.Type
+
+/** A gold mention: code point offsets, end exclusive, and the gold set's own type. */
+const GoldSpan = Schema.Struct({ start: Count, end: Count, type: Schema.String })
+
+/** `out/evaluate/sentences.jsonl`: each gold sentence with its gold mentions and what the annotator made of it. */
+export const EvaluatedSentence = Schema.Struct({
+  set: Schema.String,
+  id: Schema.String,
+  text: Schema.String,
+  gold: Schema.Array(GoldSpan),
+  predicted: Schema.Array(Mention),
+  rejected: RejectionCounts
+})
+export type EvaluatedSentence = typeof EvaluatedSentence.Type
+
+/** `out/evaluate/errors.jsonl`: every typed false positive and false negative, with its set. */
+export const EvaluationError = Schema.Struct({
+  set: Schema.String,
+  kind: Schema.Literals(["false-positive", "false-negative"]),
+  ...ErrorMention.fields
+})
+export type EvaluationError = typeof EvaluationError.Type
+
+/** `out/evaluate/manifest.json` */
+export const EvaluateManifest = Schema.Struct({
+  annotator: Schema.String,
+  sets: Count,
+  sentences: Count,
+  rejected: RejectionCounts,
+  llm: LlmUsage
+})
