@@ -7,25 +7,25 @@ const loc = (start: number, end: number) => ({ start, end, type: "LOC" })
 
 describe("mentionsOf", () => {
   it("decodes valid BIO, splitting adjacent mentions at B-", () => {
-    expect(mentionsOf(tags("B-PER I-PER O B-LOC B-LOC I-LOC B-PER"), "BIO")).toEqual([
+    expect(mentionsOf(tags("B-PER I-PER O B-LOC B-LOC I-LOC B-PER"))).toEqual([
       per(0, 2), loc(3, 4), loc(4, 6), per(6, 7)
     ])
-    expect(mentionsOf([], "BIO")).toEqual([])
+    expect(mentionsOf([])).toEqual([])
   })
 
   it("decodes valid IOB, splitting at B- and at a change of type", () => {
-    expect(mentionsOf(tags("I-PER I-PER B-PER O I-LOC I-PER"), "IOB")).toEqual([per(0, 2), per(2, 3), loc(4, 5), per(5, 6)])
+    expect(mentionsOf(tags("I-PER I-PER B-PER O I-LOC I-PER"))).toEqual([per(0, 2), per(2, 3), loc(4, 5), per(5, 6)])
   })
 
   it("decodes valid BIOES, where S- is a mention of one token and E- closes one", () => {
-    expect(mentionsOf(tags("S-PER B-LOC I-LOC E-LOC B-PER E-PER O S-LOC"), "BIOES")).toEqual([
+    expect(mentionsOf(tags("S-PER B-LOC I-LOC E-LOC B-PER E-PER O S-LOC"))).toEqual([
       per(0, 1), loc(1, 4), per(4, 6), loc(7, 8)
     ])
   })
 
   it("reads an invalid sequence as conlleval.pl does: a stray I- or E- opens a mention, a B- left open closes", () => {
-    expect(mentionsOf(tags("I-PER I-PER O B-LOC I-PER"), "BIO")).toEqual([per(0, 2), loc(3, 4), per(4, 5)])
-    expect(mentionsOf(tags("B-PER O E-LOC I-LOC"), "BIOES")).toEqual([per(0, 1), loc(2, 3), loc(3, 4)])
+    expect(mentionsOf(tags("I-PER I-PER O B-LOC I-PER"))).toEqual([per(0, 2), loc(3, 4), per(4, 5)])
+    expect(mentionsOf(tags("B-PER O E-LOC I-LOC"))).toEqual([per(0, 1), loc(2, 3), loc(3, 4)])
   })
 })
 
@@ -57,15 +57,15 @@ describe("convert", () => {
     const bio = tags("B-PER B-PER I-PER O B-LOC")
     const iob = tags("I-PER B-PER I-PER O I-LOC")
     const bioes = tags("S-PER B-PER E-PER O S-LOC")
-    expect(convert(bio, "BIO", "IOB")).toEqual(iob)
-    expect(convert(bio, "BIO", "BIOES")).toEqual(bioes)
-    expect(convert(iob, "IOB", "BIO")).toEqual(bio)
-    expect(convert(iob, "IOB", "BIOES")).toEqual(bioes)
-    expect(convert(bioes, "BIOES", "BIO")).toEqual(bio)
-    expect(convert(bioes, "BIOES", "IOB")).toEqual(iob)
+    expect(convert(bio, "IOB")).toEqual(iob)
+    expect(convert(bio, "BIOES")).toEqual(bioes)
+    expect(convert(iob, "BIO")).toEqual(bio)
+    expect(convert(iob, "BIOES")).toEqual(bioes)
+    expect(convert(bioes, "BIO")).toEqual(bio)
+    expect(convert(bioes, "IOB")).toEqual(iob)
   })
 
   it("writes adjacent mentions of different types without B- in IOB", () => {
-    expect(convert(tags("B-PER B-LOC I-LOC"), "BIO", "IOB")).toEqual(tags("I-PER I-LOC I-LOC"))
+    expect(convert(tags("B-PER B-LOC I-LOC"), "IOB")).toEqual(tags("I-PER I-LOC I-LOC"))
   })
 })

@@ -7,7 +7,7 @@ import { type Encoding, joinTag, splitTag, type State, type TokenMention } from 
  */
 // The encoding does not change how a tag is read: each state means the same in all three (conlleval.pl reads
 // them all with one rule); only which transitions are allowed differs, and that is validate's business.
-export const mentionsOf = (tags: ReadonlyArray<string>, _encoding: Encoding): Array<TokenMention> =>
+export const mentionsOf = (tags: ReadonlyArray<string>): Array<TokenMention> =>
   chunks(tags).map(({ start, end, type }) => ({ start, end, type }))
 
 /** A decoded mention with the states of its tags, which repair needs to judge whether it was well formed. */
@@ -72,6 +72,6 @@ const stateAt = (encoding: Encoding, position: number, length: number, followsSa
   }
 }
 
-/** The same mentions in another encoding: decode, then encode. */
-export const convert = (tags: ReadonlyArray<string>, from: Encoding, to: Encoding): Array<string> =>
-  tagsOf(mentionsOf(tags, from), tags.length, to)
+/** The same mentions in another encoding: decode (which reads every encoding alike), then encode. */
+export const convert = (tags: ReadonlyArray<string>, to: Encoding): Array<string> =>
+  tagsOf(mentionsOf(tags), tags.length, to)

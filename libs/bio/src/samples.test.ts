@@ -36,9 +36,9 @@ describe("the SeqScore samples", () => {
 
   it("reference.bio holds 3 mentions: University of Pennsylvania, West Philadelphia, Pennsylvania", () => {
     const [first, second] = sentencesOf("reference.bio")
-    expect(mentionsOf(first.tags, "BIO")).toEqual([])
+    expect(mentionsOf(first.tags)).toEqual([])
     // Second sentence: University(0) of(1) Pennsylvania(2) is(3) in(4) West(5) Philadelphia(6) ,(7) Pennsylvania(8) .(9)
-    expect(mentionsOf(second.tags, "BIO")).toEqual([
+    expect(mentionsOf(second.tags)).toEqual([
       { start: 0, end: 3, type: "ORG" },
       { start: 5, end: 7, type: "LOC" },
       { start: 8, end: 9, type: "LOC" }
@@ -47,8 +47,8 @@ describe("the SeqScore samples", () => {
 
   it("predicted.bio holds 4: West and Philadelphia are two LOC mentions there", () => {
     const [first, second] = sentencesOf("predicted.bio")
-    expect(mentionsOf(first.tags, "BIO")).toEqual([])
-    expect(mentionsOf(second.tags, "BIO")).toEqual([
+    expect(mentionsOf(first.tags)).toEqual([])
+    expect(mentionsOf(second.tags)).toEqual([
       { start: 0, end: 3, type: "ORG" },
       { start: 5, end: 6, type: "LOC" },
       { start: 6, end: 7, type: "LOC" },
@@ -61,8 +61,8 @@ describe("the SeqScore samples", () => {
     const bioes = sentencesOf("reference.bioes")
     bio.forEach((sentence, index) => {
       expect(validate(bioes[index].tags, "BIOES")).toEqual([])
-      expect(convert(sentence.tags, "BIO", "BIOES")).toEqual(bioes[index].tags)
-      expect(convert(bioes[index].tags, "BIOES", "BIO")).toEqual(sentence.tags)
+      expect(convert(sentence.tags, "BIOES")).toEqual(bioes[index].tags)
+      expect(convert(bioes[index].tags, "BIO")).toEqual(sentence.tags)
     })
   })
 

@@ -25,7 +25,7 @@ export const conllGold = (sentences: ReadonlyArray<ConllSentence>): Array<GoldSe
     return {
       id: String(index + 1),
       text: sentence.tokens.join(" "),
-      mentions: placeMentions(sentence.tags, "BIO", spans),
+      mentions: placeMentions(sentence.tags, spans),
       line: sentence.lines[0]
     }
   })

@@ -39,7 +39,7 @@ export const parseGold = (
           sentences: parsed.map(({ id, text, line, spans }, index) => ({
             id,
             text,
-            mentions: placeMentions(sentences[index].tags, "BIO", spans),
+            mentions: placeMentions(sentences[index].tags, spans),
             line
           })),
           repaired
