@@ -18,7 +18,7 @@ export const maxDataPoints = 1000
  * own, so a data point may equal its example.
  */
 export const synthesize = (examples: ReadonlyArray<TaggedSentence>, count: number): Array<TaggedSentence> => {
-  const mentions = examples.map((example) => mentionsOf(example.tags, "BIO"))
+  const mentions = examples.map((example) => mentionsOf(example.tags))
   const rings = new Map<string, Array<ReadonlyArray<string>>>()
   const places = mentions.map((found, index) =>
     found.map((mention) => {
