@@ -138,6 +138,13 @@ describe("annotate", () => {
     expect(pairs("Вчера Владимир Путин приехал.", "ru")).toEqual([["Владимир Путин", "person"]])
   })
 
+  it("takes a Thai title glued to a name, and the family name after it, as a person", () => {
+    expect(pairs("นายจุรินทร์ ลักษณวิศิษฏ์ กล่าวว่า", "th")).toEqual([["นายจุรินทร์ ลักษณวิศิษฏ์", "person"]])
+    // "กล่าวว่า" (said) is no family name; "นายกรัฐมนตรี" (prime minister) no title.
+    expect(pairs("นายจุรินทร์ กล่าวว่า นายกรัฐมนตรี", "th")).toEqual([["นายจุรินทร์", "person"]])
+    expect(pairs("วันที่ 5 มกราคม 2563", "th")).toEqual([["5 มกราคม 2563", "date"]])
+  })
+
   it("finds Chinese cities from faker's zh_CN locale", () => {
     expect(pairs("我在上海和北京工作", "zh-Hans")).toEqual([["上海", "city"], ["北京", "city"]])
   })

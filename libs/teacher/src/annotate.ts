@@ -5,6 +5,7 @@ import { findNames } from "./dictionary.ts"
 import { gazetteerFor } from "./gazetteer.ts"
 import { formsOf, inflectionOf, inflects } from "./inflection.ts"
 import { nameFinds } from "./names.ts"
+import { thaiPersonFinds } from "./thai.ts"
 import { orthographyOf } from "./writing.ts"
 
 /** A rule's find, in UTF-16 offsets; `rank` breaks ties between equally long finds (lower wins). */
@@ -79,8 +80,11 @@ export const annotate = (text: string, lang: string): Array<Mention> => {
   const candidates = [
     ...gazetteerCandidates(text, lang, spaced, cased),
     ...yearCandidates(text, lang, spaced),
-    ...(spaced ? dateFinds(text, lang).map((find) => ({ ...find, rank: gazetteerRank })) : []),
-    ...(cased && !capitalisesNouns ? nameCandidates(text, lang) : [])
+    ...dateFinds(text, lang).map((find) => ({ ...find, rank: gazetteerRank })),
+    ...(cased && !capitalisesNouns ? nameCandidates(text, lang) : []),
+    ...(new Intl.Locale(lang).language === "th"
+      ? thaiPersonFinds(text).map((find) => ({ ...find, rank: nameRank }))
+      : [])
   ].sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank)
   const offsets = codePointOffsets(text)
   const mentions: Array<Mention> = []

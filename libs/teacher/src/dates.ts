@@ -27,7 +27,7 @@ const patternOf = (lang: string): RegExp | undefined => {
   return pattern
 }
 
-/** Dates written with a month's name, where words are spaced; each -> "date". */
+/** Dates written with a month's name and spaces around the numbers (Thai "5 มกราคม 2563" too); each -> "date". */
 export const dateFinds = (text: string, lang: string): Array<Find> => {
   const pattern = patternOf(lang)
   if (pattern === undefined) return []
