@@ -20,7 +20,15 @@ describe("annotate", () => {
   })
 
   it("knows both the stand-alone and the inflected month forms", () => {
-    expect(pairs("январь и 5 января", "ru")).toEqual([["январь", "month"], ["января", "month"]])
+    expect(pairs("январь и января", "ru")).toEqual([["январь", "month"], ["января", "month"]])
+  })
+
+  it("takes a month with a day or a year as a date", () => {
+    expect(pairs("5 января", "ru")).toEqual([["5 января", "date"]])
+    expect(pairs("Mkutano ulifanyika Januari 20, 2021 na Jumanne.", "sw")).toEqual([
+      ["Januari 20, 2021", "date"], ["Jumanne", "date"]
+    ])
+    expect(pairs("Le Kenya en mars 2019.", "fr")).toEqual([["Kenya", "country"], ["mars 2019", "date"]])
   })
 
   it("matches substrings in Thai, which has no spaces between words", () => {
@@ -45,32 +53,100 @@ describe("annotate", () => {
     expect(pairs("১৯৭১ সালে বাংলাদেশ", "bn")).toEqual([["১৯৭১", "year"], ["বাংলাদেশ", "country"]])
   })
 
-  it("takes runs of capitalised words that do not start a sentence as proper names", () => {
-    expect(pairs("Yesterday Neil Armstrong met the Secretary General of Acme Widgets Inc.", "en")).toEqual([
-      ["Neil Armstrong", "proper name"], ["Secretary General", "proper name"], ["Acme Widgets Inc", "proper name"]
+  it("takes runs of capitalised words that no rule types as proper names, without a sentence's first word", () => {
+    expect(pairs("Neil Armstrong flew. The Blue Lagoon Spa opened. We saw the Blue Lagoon Spa.", "en")).toEqual([
+      ["Neil Armstrong", "person"], ["Blue Lagoon Spa", "proper name"], ["Blue Lagoon Spa", "proper name"]
     ])
   })
 
-  it("drops the first word of a run that starts a sentence", () => {
-    expect(pairs("Neil Armstrong flew. The Apollo Program ended.\nKenya Airways", "en")).toEqual([
-      ["Apollo Program", "proper name"], ["Kenya", "country"]
+  it("finds a person and an organisation, with their offsets", () => {
+    expect(annotate("Angela Merkel visited the University of Oxford.", "en")).toEqual([
+      { mention: "Angela Merkel", label: "person", start: 0, end: 13 },
+      { mention: "University of Oxford", label: "university", start: 26, end: 46 }
     ])
   })
 
-  it("prefers the longest find, and the gazetteer over a proper name of the same length", () => {
+  it("takes a run opening with a given name, or after a title, as a person", () => {
+    expect(pairs("Yesterday Neil Armstrong met Mr. Smith and president Obama.", "en")).toEqual([
+      ["Neil Armstrong", "person"], ["Smith", "person"], ["Obama", "person"]
+    ])
+    expect(pairs("Predsjednik Ivo Josipović", "hr")).toEqual([["Ivo Josipović", "person"]])
+  })
+
+  it("types organisations by their head noun, leaving titles out", () => {
+    expect(pairs("Yesterday the Secretary General of Acme Widgets Inc met the Bank of England.", "en")).toEqual([
+      ["Acme Widgets Inc", "company"], ["Bank of England", "company"]
+    ])
+    expect(pairs("a Assembleia de a República e o Banco de Portugal", "pt")).toEqual([
+      ["Assembleia de a República", "government body"], ["Banco de Portugal", "company"]
+    ])
+  })
+
+  it("takes a lower-case head noun after a capitalised word where names capitalise only their first word", () => {
+    expect(pairs("Ivo Sanader je posjetio Hrvatsku narodnu banku.", "hr")).toEqual([
+      ["Ivo Sanader", "person"], ["Hrvatsku narodnu banku", "company"]
+    ])
+    expect(pairs("Han arbejder i Forsvarsministeriet, ikke i Københavns Kommune.", "da")).toEqual([
+      ["Forsvarsministeriet", "government body"], ["Københavns Kommune", "government body"]
+    ])
+  })
+
+  it("takes a lone head noun for a name mid-sentence only", () => {
+    expect(pairs("Ontem o Governo decidiu. Governo decide.", "pt")).toEqual([["Governo", "government body"]])
+  })
+
+  it("takes a lone abbreviation in capitals as an organisation, but not a unit after a number", () => {
+    expect(pairs("He joined NATO in 1999 and left at 5 PM.", "en")).toEqual([["NATO", "organization"], ["1999", "year"]])
+  })
+
+  it("does not take a capitalised common word opening a sentence for a town", () => {
+    expect(pairs("Best regards from the team. Most people agree.", "en")).toEqual([])
+    expect(pairs("They moved to Rotterdam.", "en")).toEqual([["Rotterdam", "city"]])
+  })
+
+  it("finds inflected names, keeping the ending in the mention", () => {
+    expect(pairs("Sastanak u Zagrebu i Hrvatskoj, bez NATO-a.", "hr")).toEqual([
+      ["Zagrebu", "city"], ["Hrvatskoj", "country"], ["NATO-a", "organization"]
+    ])
+    expect(pairs("Kenyas huvudstad", "sv")).toEqual([["Kenyas", "country"]])
+    expect(pairs("Za vlády Alexandra III. bolo zle.", "sk")).toEqual([["Alexandra III.", "person"]])
+  })
+
+  it("reads isiXhosa noun-class prefixes before names", () => {
+    expect(pairs("uPitso Mosimane ufike eKapa ngoLwesihlanu.", "xh")).toEqual([
+      ["uPitso Mosimane", "person"], ["eKapa", "region"], ["ngoLwesihlanu", "date"]
+    ])
+  })
+
+  it("takes a place's head noun as a place", () => {
+    expect(pairs("Ganito ang Maria Cristina Falls sa Mindanao.", "fil")).toEqual([["Maria Cristina Falls", "region"]])
+  })
+
+  it("prefers the longest find, and the gazetteer over a typed name of the same length", () => {
     expect(pairs("They flew with Kenya Airways to the United States.", "en")).toEqual([
-      ["Kenya Airways", "proper name"], ["United States", "country"]
+      ["Kenya Airways", "company"], ["United States", "country"]
     ])
   })
 
-  it("finds no proper names in German, which capitalises every noun", () => {
-    expect(pairs("Gestern hat die Bundesregierung Neue Regeln für Frankreich im März 2020 beschlossen.", "de")).toEqual([
-      ["Frankreich", "country"], ["März", "month"], ["2020", "year"]
+  it("finds no capitalised-name rules in German, which capitalises every noun", () => {
+    expect(pairs("Gestern hat die Bundesregierung Neue Regeln für Frankreich im März beschlossen.", "de")).toEqual([
+      ["Frankreich", "country"], ["März", "month"]
     ])
   })
 
-  it("applies the proper-name rule to Cyrillic", () => {
-    expect(pairs("Вчера Владимир Путин приехал.", "ru")).toEqual([["Владимир Путин", "proper name"]])
+  it("applies the name rules to Cyrillic", () => {
+    expect(pairs("Вчера Владимир Путин приехал.", "ru")).toEqual([["Владимир Путин", "person"]])
+  })
+
+  it("takes a Thai title glued to a name, and the family name after it, as a person", () => {
+    expect(pairs("นายจุรินทร์ ลักษณวิศิษฏ์ กล่าวว่า", "th")).toEqual([["นายจุรินทร์ ลักษณวิศิษฏ์", "person"]])
+    // "กล่าวว่า" (said) is no family name; "นายกรัฐมนตรี" (prime minister) no title.
+    expect(pairs("นายจุรินทร์ กล่าวว่า นายกรัฐมนตรี", "th")).toEqual([["นายจุรินทร์", "person"]])
+    expect(pairs("วันที่ 5 มกราคม 2563", "th")).toEqual([["5 มกราคม 2563", "date"]])
+  })
+
+  it("finds Chinese cities from faker's zh_CN locale", () => {
+    expect(pairs("我在上海和北京工作", "zh-Hans")).toEqual([["上海", "city"], ["北京", "city"]])
   })
 
   it("lists every occurrence, in order", () => {
@@ -82,7 +158,7 @@ describe("annotate", () => {
     expect(mention).toEqual({ mention: "Kenya", label: "country", start: 2, end: 7 })
   })
 
-  it("has no gazetteer for a language ICU does not know, and says nothing it cannot back", () => {
-    expect(pairs("Kenya 2020", "ilo")).toEqual([["2020", "year"]])
+  it("falls back to English country names for a language neither ICU nor i18n-iso-countries knows", () => {
+    expect(pairs("Kenya 2020", "ilo")).toEqual([["Kenya", "country"], ["2020", "year"]])
   })
 })

@@ -1,6 +1,11 @@
 import type { Mention } from "#schema"
 import { codePointOffsets, sentenceOpenings, wordCharacter, writingOf } from "#text"
+import { dateFinds } from "./dates.ts"
+import { findNames } from "./dictionary.ts"
 import { gazetteerFor } from "./gazetteer.ts"
+import { formsOf, inflectionOf, inflects } from "./inflection.ts"
+import { nameFinds } from "./names.ts"
+import { thaiPersonFinds } from "./thai.ts"
 import { orthographyOf } from "./writing.ts"
 
 /** A rule's find, in UTF-16 offsets; `rank` breaks ties between equally long finds (lower wins). */
@@ -13,17 +18,20 @@ interface Candidate {
 
 const gazetteerRank = 0
 const yearRank = 1
-const properNameRank = 2
+const nameRank = 2
+/** A town shares its name with many a person and word: a typed name of the same length wins ("president Obama"). */
+const cityRank = 3
+const properNameRank = 4
 
-const gazetteerCandidates = (text: string, lang: string): Array<Candidate> => {
-  const { names, pattern } = gazetteerFor(lang)
-  if (pattern === undefined) return []
-  return [...text.matchAll(pattern)].map((match) => ({
-    start: match.index,
-    end: match.index + match[0].length,
-    label: names.get(match[0]) ?? "",
-    rank: gazetteerRank
-  }))
+const gazetteerCandidates = (text: string, lang: string, spaced: boolean, cased: boolean): Array<Candidate> => {
+  const inflection = inflectionOf(lang)
+  const forms = inflects(inflection) ? (word: string) => formsOf(word, inflection).slice(1) : undefined
+  const opensSentence = cased ? sentenceOpenings(text, lang) : () => false
+  return findNames(text, gazetteerFor(lang), spaced, forms).flatMap((find) =>
+    // A one-word town name opening a sentence is far more often a capitalised word ("Best", "Most", "Como").
+    find.label === "city" && opensSentence(find.start) && !/\s/u.test(text.slice(find.start, find.end))
+      ? []
+      : [{ ...find, rank: find.label === "city" ? cityRank : gazetteerRank }])
 }
 
 const digitCache = new Map<string, string>()
@@ -58,27 +66,8 @@ const yearCandidates = (text: string, lang: string, spaced: boolean): Array<Cand
   })
 }
 
-const capitalisedWord = "[\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*(?:[-'’][\\p{Lu}\\p{Lt}][\\p{L}\\p{M}]*)*"
-const capitalisedRun = new RegExp(
-  `(?<!${wordCharacter.source})${capitalisedWord}(?:[ \\u00A0]${capitalisedWord})+(?!${wordCharacter.source})`,
-  "gu"
-)
-const wordInRun = new RegExp(capitalisedWord, "gu")
-/**
- * Runs of two or more capitalised words. A run that opens a sentence (#text's `sentenceOpenings`) loses its first
- * word (capitalised only because it opens the sentence) and is kept if two words remain.
- */
-const properNameCandidates = (text: string, lang: string): Array<Candidate> => {
-  const opensSentence = sentenceOpenings(text, lang)
-  return [...text.matchAll(capitalisedRun)].flatMap((match) => {
-    const end = match.index + match[0].length
-    if (!opensSentence(match.index)) return [{ start: match.index, end, label: "proper name", rank: properNameRank }]
-    const words = [...match[0].matchAll(wordInRun)]
-    return words.length >= 3
-      ? [{ start: match.index + words[1].index, end, label: "proper name", rank: properNameRank }]
-      : []
-  })
-}
+const nameCandidates = (text: string, lang: string): Array<Candidate> =>
+  nameFinds(text, lang).map((find) => ({ ...find, rank: find.label === "proper name" ? properNameRank : nameRank }))
 
 /**
  * The teacher's annotation of a passage in language `lang` (a canonical BCP 47 tag): every find of the gazetteer,
@@ -87,10 +76,15 @@ const properNameCandidates = (text: string, lang: string): Array<Candidate> => {
  */
 export const annotate = (text: string, lang: string): Array<Mention> => {
   const { cased, capitalisesNouns } = orthographyOf(lang)
+  const spaced = writingOf(lang).words === "space"
   const candidates = [
-    ...gazetteerCandidates(text, lang),
-    ...yearCandidates(text, lang, writingOf(lang).words === "space"),
-    ...(cased && !capitalisesNouns ? properNameCandidates(text, lang) : [])
+    ...gazetteerCandidates(text, lang, spaced, cased),
+    ...yearCandidates(text, lang, spaced),
+    ...dateFinds(text, lang).map((find) => ({ ...find, rank: gazetteerRank })),
+    ...(cased && !capitalisesNouns ? nameCandidates(text, lang) : []),
+    ...(new Intl.Locale(lang).language === "th"
+      ? thaiPersonFinds(text).map((find) => ({ ...find, rank: nameRank }))
+      : [])
   ].sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank)
   const offsets = codePointOffsets(text)
   const mentions: Array<Mention> = []

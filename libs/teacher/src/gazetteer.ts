@@ -1,14 +1,9 @@
-import { wordCharacter, writingOf } from "#text"
-import { orthographyOf } from "./writing.ts"
+import { type Dictionary, dictionaryOf } from "./dictionary.ts"
+import { peopleFor } from "./people.ts"
+import { cityNames, countryNames, fakerPlaces } from "./places.ts"
+import { orthographyOf, upperFirst } from "./writing.ts"
 
-export type GazetteerLabel = "country" | "region" | "language" | "currency" | "month"
-
-/** A language's names from ICU, with the label each one gets. */
-export interface Gazetteer {
-  readonly names: ReadonlyMap<string, GazetteerLabel>
-  /** Matches any name, longest first at each position; undefined when the gazetteer is empty. */
-  readonly pattern: RegExp | undefined
-}
+export type GazetteerLabel = "country" | "region" | "city" | "language" | "currency" | "month" | "date"
 
 /** ISO 3166-1 alpha-2 (the 249 assigned codes; ICU also names reserved and deprecated ones, left out). */
 const countryCodes = (
@@ -21,9 +16,9 @@ const countryCodes = (
   "TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW"
 ).split(" ")
 
-/** The UN M49 macro-regions that CLDR names. */
+/** The UN M49 macro-regions that CLDR names, less 001 "World": "the world" names no place, in NER's conventions. */
 const regionCodes = (
-  "001 002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 142 143 145 150 151 " +
+  "002 003 005 009 011 013 014 015 017 018 019 021 029 030 034 035 039 053 054 057 061 142 143 145 150 151 " +
   "154 155 202 419"
 ).split(" ")
 
@@ -63,26 +58,45 @@ const monthNames = (lang: string) => {
   })
 }
 
-const upperFirst = (name: string, lang: string) => {
-  const first = String.fromCodePoint(name.codePointAt(0) ?? 0)
-  return first.toLocaleUpperCase(lang) + name.slice(first.length)
+/** The seven days of a week (3-9 January 2000, Monday to Sunday), read in UTC. */
+const weekDays = Array.from({ length: 7 }, (_, day) => new Date(Date.UTC(2000, 0, 3 + day)))
+
+/** Names of the days of the week, in their stand-alone form and in a date (which differ in some languages). */
+const dayNames = (lang: string) => {
+  if (Intl.DateTimeFormat.supportedLocalesOf([lang]).length === 0) return []
+  const formats: ReadonlyArray<Intl.DateTimeFormatOptions> = [{ weekday: "long" }, { weekday: "long", day: "numeric" }]
+  return formats.flatMap((options) => {
+    const format = new Intl.DateTimeFormat(lang, { ...options, calendar: "gregory", timeZone: "UTC" })
+    return weekDays.map((date) => format.formatToParts(date).find((part) => part.type === "weekday")?.value ?? "")
+  })
 }
 
-const escapeRegExp = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/]/g, "\\$&")
+/**
+ * A town that shares its name with a person ("Clinton", "Elizabeth", "Martin") is far more often the person; only
+ * a city of at least this many inhabitants keeps such a name.
+ */
+const namesakePopulation = 200_000
 
-const build = (lang: string): Gazetteer => {
+const build = (lang: string): Dictionary => {
   const { cased } = orthographyOf(lang)
+  const places = fakerPlaces(lang)
+  const people = peopleFor(lang)
+  const isPersonName = (name: string) => people.pooledGiven.has(name) || people.family.has(name)
   const sources: ReadonlyArray<readonly [GazetteerLabel, ReadonlyArray<string>]> = [
     ["country", displayNames(lang, "region", countryCodes)],
     ["region", displayNames(lang, "region", regionCodes)],
     ["language", displayNames(lang, "language", languageCodes)],
     ["currency", displayNames(lang, "currency", Intl.supportedValuesOf("currency"))],
-    ["month", monthNames(lang)]
+    ["month", monthNames(lang)],
+    ["date", dayNames(lang)],
+    ["country", countryNames(lang)],
+    ["city", places.cities.filter((city) => !isPersonName(city))],
+    ["region", places.regions]
   ]
   const names = new Map<string, GazetteerLabel>()
   const add = (name: string, label: GazetteerLabel) => {
-    // The first source to name a string keeps it: country, region, language, currency, month.
-    if ([...name].length >= 2 && !names.has(name)) names.set(name, label)
+    // The first source to name a string keeps it, in the order above.
+    if ((name.length > 2 || [...name].length >= 2) && !names.has(name)) names.set(name, label)
   }
   for (const [label, found] of sources) {
     for (const raw of found) {
@@ -92,22 +106,17 @@ const build = (lang: string): Gazetteer => {
       if (cased && name !== "") add(upperFirst(name, lang), label)
     }
   }
-  if (names.size === 0) return { names, pattern: undefined }
-  const alternatives = [...names.keys()]
-    .sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0))
-    .map(escapeRegExp)
-    .join("|")
-  // Where words are spaced a name must be a whole word, not the start of a longer one.
-  const body = writingOf(lang).words === "space"
-    ? `(?<!${wordCharacter.source})(?:${alternatives})(?!${wordCharacter.source})`
-    : `(?:${alternatives})`
-  return { names, pattern: new RegExp(body, "gu") }
+  // GeoNames names are capitalised, trimmed and in NFC already; there are tens of thousands of them.
+  for (const city of cityNames(lang)) {
+    if (city.population >= namesakePopulation || !isPersonName(city.name)) add(city.name, "city")
+  }
+  return dictionaryOf(names)
 }
 
-const cache = new Map<string, Gazetteer>()
+const cache = new Map<string, Dictionary>()
 
 /** The gazetteer of a (canonical) BCP 47 tag, built once per tag. */
-export const gazetteerFor = (lang: string): Gazetteer => {
+export const gazetteerFor = (lang: string): Dictionary => {
   const cached = cache.get(lang)
   if (cached !== undefined) return cached
   const gazetteer = build(lang)

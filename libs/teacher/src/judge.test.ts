@@ -22,7 +22,7 @@ describe("judge", () => {
   })
 
   it("counts extra, wrong and missing annotations", () => {
-    const verdict = judge("Le Kenya et la France en mars 2019.", "fr", [
+    const verdict = judge("Le Kenya et la France en mars et en 2019.", "fr", [
       { mention: "Kenya", label: "country" },
       { mention: "France", label: "person" },
       { mention: "Paris", label: "city" },

@@ -29,3 +29,17 @@ export const orthographyOf = (lang: string): Orthography => ({
   cased: casedScripts.has(scriptOf(lang)),
   capitalisesNouns: nounCapitalising.has(new Intl.Locale(lang).language)
 })
+
+const firstCharacter = (word: string) => String.fromCodePoint(word.codePointAt(0) ?? 0)
+
+/** The word with its first character in upper case, by the language's rules (Turkish "i" -> "İ"). */
+export const upperFirst = (word: string, lang: string): string => {
+  const first = firstCharacter(word)
+  return first.toLocaleUpperCase(lang) + word.slice(first.length)
+}
+
+/** The word with its first character in lower case, by the language's rules. */
+export const lowerFirst = (word: string, lang: string): string => {
+  const first = firstCharacter(word)
+  return first.toLocaleLowerCase(lang) + word.slice(first.length)
+}
