@@ -122,6 +122,12 @@ describe("annotate", () => {
     expect(pairs("Ganito ang Maria Cristina Falls sa Mindanao.", "fil")).toEqual([["Maria Cristina Falls", "region"]])
   })
 
+  it("types a chain by its head noun, and takes no ambiguous word for one (United: a country, a club, the UN)", () => {
+    expect(pairs("The United Nations met in New York and Blackburn Rovers lost.", "en")).toEqual([
+      ["United Nations", "organization"], ["New York", "city"], ["Blackburn Rovers", "sports team"]
+    ])
+  })
+
   it("prefers the longest find, and the gazetteer over a typed name of the same length", () => {
     expect(pairs("They flew with Kenya Airways to the United States.", "en")).toEqual([
       ["Kenya Airways", "company"], ["United States", "country"]

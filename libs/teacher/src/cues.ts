@@ -73,10 +73,10 @@ const english: Entry = {
       "Court Police Army Navy Bureau Authority Administration Cabinet",
     company: "Bank Corporation Company Group Airlines Airways Motors Industries Holdings Enterprises Technologies " +
       "Systems Partners Associates",
-    "sports team": "United Rovers",
+    "sports team": "Rovers",
     newspaper: "Times Post Journal Herald Tribune Gazette Chronicle",
     organization: "Association Society Foundation Union Federation League Organization Organisation Alliance " +
-      "Movement Institute Church Network Coalition Front Club Fund Trust"
+      "Movement Institute Church Network Coalition Front Club Fund Trust Nations"
   },
   titles: "mr mrs ms miss dr prof sir lady lord president minister senator governor mayor king queen prince " +
     "princess pope general colonel captain judge chancellor secretary sen gov rep rev ambassador premier sheikh",
