@@ -4,23 +4,29 @@
  *   npx node tools/docs/readme.ts
  */
 import { readFileSync, writeFileSync } from "node:fs"
-import { type StageFile, stageNames, stageTable, upstreamStages } from "#stages"
+import { type StageFile, stageNames, type StageSpec, stageTable, upstreamStages } from "#stages"
 import { installedRoot } from "#workspace"
+import { type Section, withSection } from "./section.ts"
 
-export const begin = "<!-- stage table: written by `npx node tools/docs/readme.ts` from libs/stages/src/table.ts -->"
-export const end = "<!-- end of stage table -->"
+const section: Section = {
+  begin: "<!-- stage table: written by `npx node tools/docs/readme.ts` from libs/stages/src/table.ts -->",
+  end: "<!-- end of stage table -->"
+}
 
 const file = (name: string) => `\`${name.replaceAll("{code}", "<code>")}\``
 const link = (path: string | null) => (path === null ? "-" : `[${path.split("/").slice(-2).join("/")}](${path})`)
 
+/** Which languages have a stage that not all have. */
+const only = (spec: StageSpec) => (spec.appliesTo === undefined ? "" : ` (only where ${spec.appliesTo.when})`)
+
 /** The stage table as Markdown. */
 export const stageTableMarkdown = (): string => {
   const rows = stageNames.map((stage) => {
-    const spec = stageTable[stage]
+    const spec: StageSpec = stageTable[stage]
     const reads = (spec.reads as ReadonlyArray<StageFile>).map((read) => file(`${read.stage}/${read.name}`)).join(", ")
     const writes = Object.values(spec.writes as Record<string, StageFile>).map((write) => file(write.name)).join(", ")
     return `| ${stage} | ${upstreamStages(stage).join(", ") || "-"} | ${reads || "-"} | ${writes} | ` +
-      `${link(spec.config)} | ${link(spec.prompt)} | ${spec.does} |`
+      `${link(spec.config)} | ${link(spec.prompt)} | ${spec.does}${only(spec)} |`
   })
   return [
     "| stage | after | reads | writes (`languages/<code>/out/<stage>/`) | configuration | prompt | what it does |",
@@ -30,12 +36,7 @@ export const stageTableMarkdown = (): string => {
 }
 
 /** The README with its stage table section replaced by the current one. */
-export const withStageTable = (readme: string): string => {
-  const from = readme.indexOf(begin)
-  const to = readme.indexOf(end)
-  if (from === -1 || to < from) throw new Error(`README.md has no section between ${begin} and ${end}`)
-  return `${readme.slice(0, from + begin.length)}\n${stageTableMarkdown()}\n${readme.slice(to)}`
-}
+export const withStageTable = (readme: string): string => withSection(readme, section, stageTableMarkdown())
 
 if (import.meta.main) {
   const path = `${installedRoot}/README.md`

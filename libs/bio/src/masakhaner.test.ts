@@ -1,13 +1,13 @@
-import { existsSync, readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
+import { readFileSync } from "node:fs"
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
+import { needsSharedData, sharedData, sharedDataAbsent } from "#testing"
 import { checkConll, parseConll, writeConll } from "./conll.ts"
 import { mentionsOf } from "./mentions.ts"
 import { validate } from "./validate.ts"
 
 // The MasakhaNER files are non-commercial and stay out of the repository; expectations from ../shared/data/README.md.
-const dataDir = fileURLToPath(new URL("../../../../shared/data/", import.meta.url))
+const dataDir = `${sharedData}/`
 
 // file -> [sentences, mentions (B- tags plus I- tags that open a span), invalid O -> I-X transitions]
 const expected: Record<string, readonly [number, number, number]> = {
@@ -19,7 +19,7 @@ const expected: Record<string, readonly [number, number, number]> = {
 }
 
 describe("MasakhaNER gold files", () => {
-  it.skipIf(!existsSync(dataDir))("read, write back byte for byte and hold the published counts (skipped: ../shared/data is absent)", () => {
+  it.skipIf(sharedDataAbsent)(needsSharedData("read, write back byte for byte and hold the published counts"), () => {
     for (const [file, [sentenceCount, mentionCount, invalidCount]] of Object.entries(expected)) {
       const text = readFileSync(dataDir + file, "utf8")
       const parsed = parseConll(text, file)

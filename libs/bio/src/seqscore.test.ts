@@ -24,7 +24,7 @@ const checked = (file: string, repair: RepairMethod | null) => {
 /** Every token mention of a file's sentences, the sentence's index its id and its tokens joined by a space its text. */
 const mentions = (sentences: ReadonlyArray<ConllSentence>): Array<Mention> =>
   sentences.flatMap((sentence, index) =>
-    mentionsOf(sentence.tags, "BIO").map(({ start, end, type }) => ({
+    mentionsOf(sentence.tags).map(({ start, end, type }) => ({
       sentence: String(index),
       start,
       end,

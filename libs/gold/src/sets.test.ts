@@ -1,9 +1,9 @@
 import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Result } from "effect"
-import { existsSync, readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
+import { readFileSync } from "node:fs"
 import { InvalidConll, writeConll } from "#bio"
+import { needsSharedData, sharedData, sharedDataAbsent } from "#testing"
 import { parseMasakhaner } from "./conll.ts"
 import type { MalformedGold } from "./errors.ts"
 import { type GoldFormat, goldSets } from "./GoldSet.ts"
@@ -13,9 +13,9 @@ import { parseUner, writeUner } from "./uner.ts"
 
 // The full gold sets are not in the repository (licences; see libs/gold/src/fixtures/README.md): they are in
 // ../shared/data beside the checkout when it is there. Every test below is skipped when it is absent.
-const goldDir = fileURLToPath(new URL("../../../../shared/data", import.meta.url))
-const absent = !existsSync(goldDir)
-const needsData = (title: string) => (absent ? `${title} (skipped: ../shared/data is absent)` : title)
+const goldDir = sharedData
+const absent = sharedDataAbsent
+const needsData = needsSharedData
 
 /**
  * Per set: sentences (lines for ThaiNER), mentions per type, and invalid IOB2 transitions, from the tables of

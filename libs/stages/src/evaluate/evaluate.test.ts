@@ -7,7 +7,7 @@ import { dirname, join } from "node:path"
 import { onTestFinished } from "vitest"
 import { seqscorePercent } from "#evaluate"
 import { EvaluationReport } from "#schema"
-import { completion, lastUserMessage, startChatServer } from "#testing"
+import { completion, lastUserMessage, needsSharedData, sharedData, sharedDataAbsent, startChatServer } from "#testing"
 import { installedRoot } from "#workspace"
 import { stageFiles } from "../table.ts"
 import { readFragment, readOutput, runStageAt, tinyWorkspace, useLlmServer } from "../workspace.fixture.ts"
@@ -256,10 +256,8 @@ describe("evaluate", () => {
     }))
 
   // The full set is not in the repository (see libs/gold/src/fixtures/README.md): it is in ../shared/data when present.
-  const sharedData = join(installedRoot, "../shared/data")
-  const absent = !existsSync(sharedData)
-  it.live.skipIf(absent)(
-    `reads the whole of UNER English-EWT as ../shared/data/README.md counts it${absent ? " (skipped: ../shared/data is absent)" : ""}`,
+  it.live.skipIf(sharedDataAbsent)(
+    needsSharedData("reads the whole of UNER English-EWT as ../shared/data/README.md counts it"),
     () =>
       Effect.gen(function*() {
         // eng_Latn's own language.json, pinned to the published file; the README: 2077 sentences, LOC 317, ORG 322, PER 449.

@@ -6,7 +6,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { onTestFinished } from "vitest"
-import { completion, lastUserMessage, startChatServer } from "#testing"
+import { completion, lastUserMessage, needsSharedData, sharedData, sharedDataAbsent, startChatServer } from "#testing"
 import { installedRoot, Workspace } from "#workspace"
 import { tinyWorkspace, useLlmServer } from "../workspace.fixture.ts"
 import { runSynthesize, type SynthesizeOptions } from "../synthesis.ts"
@@ -173,9 +173,9 @@ describe("synthesize", () => {
       assert.isFalse(existsSync(out))
     }))
 
-  const sharedGold = join(installedRoot, "../shared/data")
-  // Skipped when ../shared/data is absent (skipped: ../shared/data is absent): MasakhaNER 2.0 is not in the repository.
-  it.live.skipIf(!existsSync(sharedGold))("reads a whole set of ../shared/data, where it is present", () =>
+  const sharedGold = sharedData
+  // MasakhaNER 2.0 is not in the repository (non-commercial licence).
+  it.live.skipIf(sharedDataAbsent)(needsSharedData("reads a whole set of ../shared/data, where it is present"), () =>
     Effect.gen(function*() {
       const root = workspaceWith([])
       const out = join(root, "out")
