@@ -1,9 +1,11 @@
 /**
- * Writes the README's stage table from the stage table itself, between its two markers:
+ * Writes the README's stage table from the stage table itself, and its table of gold sets from the gold registry,
+ * each between its two markers:
  *
  *   npx node tools/docs/readme.ts
  */
 import { readFileSync, writeFileSync } from "node:fs"
+import { goldSets } from "#gold"
 import { type StageFile, stageNames, type StageSpec, stageTable, upstreamStages } from "#stages"
 import { installedRoot } from "#workspace"
 import { type Section, withSection } from "./section.ts"
@@ -11,6 +13,11 @@ import { type Section, withSection } from "./section.ts"
 const section: Section = {
   begin: "<!-- stage table: written by `npx node tools/docs/readme.ts` from libs/stages/src/table.ts -->",
   end: "<!-- end of stage table -->"
+}
+
+const goldSection: Section = {
+  begin: "<!-- gold sets: written by `npx node tools/docs/readme.ts` from libs/gold/sets.json -->",
+  end: "<!-- end of gold sets -->"
 }
 
 const file = (name: string) => `\`${name.replaceAll("{code}", "<code>")}\``
@@ -35,8 +42,24 @@ export const stageTableMarkdown = (): string => {
   ].join("\n")
 }
 
-/** The README with its stage table section replaced by the current one. */
-export const withStageTable = (readme: string): string => withSection(readme, section, stageTableMarkdown())
+/**
+ * The gold registry as Markdown: where to put each file in the gold folder and where it is published. The raw file's
+ * address is derived from the registry's `owner/name:path@commit` source.
+ */
+export const goldSetsMarkdown = (): string => {
+  const rows = Object.entries(goldSets).map(([set, entry]) => {
+    const [, repository, path, commit] = /^([^:]+):(.+)@([0-9a-f]{40})$/.exec(entry.source) ?? []
+    const raw = `https://raw.githubusercontent.com/${repository}/${commit}/${path}`
+    return `| ${set} | ${entry.language ?? `control (${entry.bcp47 ?? "-"})`} | ${entry.licence} | \`${entry.path}\` | ` +
+      `[page](${entry.published}), [file](${raw}) |`
+  })
+  return ["| gold set | language | licence | path in the gold folder | published |", "| --- | --- | --- | --- | --- |", ...rows]
+    .join("\n")
+}
+
+/** The README with its generated sections replaced by the current ones. */
+export const withStageTable = (readme: string): string =>
+  withSection(withSection(readme, section, stageTableMarkdown()), goldSection, goldSetsMarkdown())
 
 if (import.meta.main) {
   const path = `${installedRoot}/README.md`
