@@ -104,6 +104,10 @@ export const TranslateManifest = Schema.Struct({
   labels: Count,
   translated: Count,
   untranslated: Schema.Array(Schema.String),
+  /** Requests asked: the sorted labels in slices of the configured batch size. */
+  batches: Count,
+  /** Batches whose request failed or whose answer held no object: all their labels are untranslated. */
+  failedBatches: Count,
   llm: LlmUsage
 })
 

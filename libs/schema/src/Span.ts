@@ -18,7 +18,12 @@ export const Mention = Schema.Struct({
 })
 export type Mention = typeof Mention.Type
 
-/** Why an annotator's answer, or a part of it, was not used. Every rejection is counted by one of these. */
+/**
+ * Why an annotator's or a judge's answer, or a part of it, was not used. Every rejection is counted by one of these.
+ * The `score-` reasons are the judge's: a rating absent or null, written as text that is no numeral ("5/5", "four"),
+ * with a fractional part (4.5, "4.5"), off the declared scale (0, 6, "6"), or a whole number on the scale but in
+ * quotes ("4"), which is rejected rather than read as a number.
+ */
 export const rejectionReasons = [
   "empty",
   "prompt-continuation",
@@ -26,7 +31,12 @@ export const rejectionReasons = [
   "repetition",
   "malformed",
   "mention-not-in-text",
-  "mention-inside-word"
+  "mention-inside-word",
+  "score-missing",
+  "score-not-a-number",
+  "score-fractional",
+  "score-out-of-range",
+  "score-quoted"
 ] as const
 export const RejectionReason = Schema.Literals(rejectionReasons)
 export type RejectionReason = typeof RejectionReason.Type

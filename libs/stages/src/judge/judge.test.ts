@@ -23,13 +23,22 @@ const annotated = (id: string, text: string, mentions: Array<{ mention: string; 
 const passages = [
   annotated("berlin", "Angela Merkel lebt in Berlin.", [{ mention: "Berlin", label: "city" }]),
   annotated("oslo", "Oslo liegt in Norwegen.", [{ mention: "Oslo", label: "city" }]),
-  annotated("kenia", "Kenia grenzt an Uganda.", [{ mention: "Kenia", label: "country" }])
+  annotated("kenia", "Kenia grenzt an Uganda.", [{ mention: "Kenia", label: "country" }]),
+  annotated("rhein", "Der Rhein fließt durch Basel.", [{ mention: "Basel", label: "city" }]),
+  annotated("wien", "Wien ist die Hauptstadt.", [{ mention: "Wien", label: "city" }]),
+  annotated("prag", "Prag liegt an der Moldau.", [{ mention: "Prag", label: "city" }]),
+  annotated("rom", "Rom wurde nicht an einem Tag erbaut.", [{ mention: "Rom", label: "city" }]),
+  annotated("bern", "Bern ist die Bundesstadt.", [{ mention: "Bern", label: "city" }])
 ]
 
-/** The scripted judge: a verdict per passage, one of them off the 1-5 scale. */
+/** The scripted judge: a verdict per passage, five with a rating that is not a whole number from 1 to 5, none for Bern. */
 const verdicts: Record<string, string> = {
   "Angela Merkel lebt": `{"faithfulness": 4, "completeness": 2, "missing": [{"mention": "Angela Merkel", "label": "Person"}]}`,
   "Oslo liegt": `{"faithfulness": 6, "completeness": 5}`,
+  "Der Rhein": `{"faithfulness": 4.5, "completeness": 5}`,
+  "Wien ist": `{"faithfulness": 3}`,
+  "Prag liegt": `{"faithfulness": "4", "completeness": 4}`,
+  "Rom wurde": `{"faithfulness": 4, "completeness": "5/5"}`,
   "Kenia grenzt": "Here you go:\n```json\n{\"faithfulness\": 5, \"completeness\": 3, \"extra\": [], \"wrong\": []}\n```"
 }
 const judgeServer = startChatServer((_, body) => {
@@ -38,14 +47,14 @@ const judgeServer = startChatServer((_, body) => {
 })
 
 describe("judge", () => {
-  it.live("rates each sampled passage on the declared scale, rejects a rating off it, and summarises for export", () =>
+  it.live("rates each sampled passage on the declared scale, rejects and counts each kind of bad rating, and summarises for export", () =>
     Effect.gen(function*() {
       const server = yield* judgeServer
       const root = tinyWorkspace([code], useLlmServer(server.url))
       writeStageFile(root, stageFiles.annotate.annotations, code, passages)
       yield* runStageAt(root, "judge", code)
 
-      assert.strictEqual(server.received.length, 3)
+      assert.strictEqual(server.received.length, 8)
       const berlinPrompt = server.received.map((request) => lastUserMessage(request.body)).find((prompt) => prompt.includes("Angela Merkel lebt"))
       assert.include(berlinPrompt, `[("Berlin", "city")]`)
       const judgements = readOutput(root, stageFiles.judge.judgements, code) as Array<{ id: string }>
@@ -63,13 +72,24 @@ describe("judge", () => {
         standIn: false,
         prompt,
         scale: { minimum: 1, maximum: 5 },
-        sampled: 3,
+        sampled: 8,
         judged: 2,
         meanFaithfulness: 4.5,
         meanCompleteness: 2.5
       })
       const manifest = readOutput(root, stageFiles.judge.manifest, code) as Record<string, unknown>
-      assert.deepInclude(manifest, { sampled: 3, judged: 2, rejected: { malformed: 1 } })
+      assert.deepInclude(manifest, {
+        sampled: 8,
+        judged: 2,
+        rejected: {
+          "score-out-of-range": 1,
+          "score-fractional": 1,
+          "score-missing": 1,
+          "score-quoted": 1,
+          "score-not-a-number": 1,
+          empty: 1
+        }
+      })
       assert.strictEqual(readFragment(root, "judge", code).inputs.prompt, prompt)
     }))
 

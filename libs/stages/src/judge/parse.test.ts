@@ -32,10 +32,51 @@ describe("parseJudgementAnswer", () => {
     })
   })
 
-  it("rejects ratings that are not integers from 1 to 5", () => {
-    for (const rating of ["4.5", "0", "6", `"4"`, "null"]) {
-      expect(parseJudgementAnswer(`{"faithfulness": ${rating}, "completeness": 3}`)).toEqual({ ok: false, reason: "malformed" })
+  it("rejects a rating absent or null as score-missing", () => {
+    expect(parseJudgementAnswer(`{"completeness": 3}`)).toEqual({ ok: false, reason: "score-missing" })
+    expect(parseJudgementAnswer(`{"faithfulness": null, "completeness": 3}`)).toEqual({ ok: false, reason: "score-missing" })
+    expect(parseJudgementAnswer(`{'faithfulness': 4, 'completeness': None}`)).toEqual({ ok: false, reason: "score-missing" })
+  })
+
+  it("rejects a rating with a fractional part as score-fractional, bare or quoted", () => {
+    for (const rating of ["4.5", `"4.5"`, "0.5", `" 2.25 "`]) {
+      expect(parseJudgementAnswer(`{"faithfulness": ${rating}, "completeness": 3}`)).toEqual({ ok: false, reason: "score-fractional" })
     }
+  })
+
+  it("rejects a whole number off the 1-5 scale as score-out-of-range, bare or quoted", () => {
+    for (const rating of ["0", "6", "-1", "10", `"6"`, `"0"`]) {
+      expect(parseJudgementAnswer(`{"faithfulness": 5, "completeness": ${rating}}`)).toEqual({ ok: false, reason: "score-out-of-range" })
+    }
+  })
+
+  it("rejects a rating on the scale written in quotes as score-quoted, never reading text as a number", () => {
+    expect(parseJudgementAnswer(`{"faithfulness": "4", "completeness": 3}`)).toEqual({ ok: false, reason: "score-quoted" })
+    expect(parseJudgementAnswer(`{'faithfulness': 4, 'completeness': '5'}`)).toEqual({ ok: false, reason: "score-quoted" })
+  })
+
+  it("rejects a rating that is text or another kind of value as score-not-a-number", () => {
+    for (const rating of [`"5/5"`, `"4 out of 5"`, `"four"`, `""`, "true", "[4]", `{"score": 4}`, "excellent"]) {
+      expect(parseJudgementAnswer(`{"faithfulness": ${rating}, "completeness": 3}`)).toEqual({ ok: false, reason: "score-not-a-number" })
+    }
+  })
+
+  it("takes a bare whole number written with a zero fraction, and the ends of the scale", () => {
+    expect(parseJudgementAnswer(`{"faithfulness": 4.0, "completeness": 1}`)).toEqual({
+      ok: true,
+      value: { faithfulness: 4, completeness: 1, missing: [], extra: [], wrong: [] }
+    })
+    expect(parseJudgementAnswer(`{"faithfulness": 5, "completeness": 5}`)).toMatchObject({ ok: true, value: { faithfulness: 5 } })
+  })
+
+  it("counts one reason per answer: faithfulness's before completeness's", () => {
+    expect(parseJudgementAnswer(`{"faithfulness": 7, "completeness": 2.5}`)).toEqual({ ok: false, reason: "score-out-of-range" })
+    expect(parseJudgementAnswer(`{"faithfulness": 3, "completeness": 2.5}`)).toEqual({ ok: false, reason: "score-fractional" })
+  })
+
+  it("takes a fraction or a phrase outside quotes as a broken object: malformed", () => {
+    expect(parseJudgementAnswer(`{"faithfulness": 5/5, "completeness": 3}`)).toEqual({ ok: false, reason: "malformed" })
+    expect(parseJudgementAnswer(`{"faithfulness": 4 out of 5, "completeness": 3}`)).toEqual({ ok: false, reason: "malformed" })
   })
 
   it("rejects judged mentions that are not mention-label objects", () => {

@@ -1,6 +1,8 @@
 import { findObject, stripReasoning } from "#annotation"
 
 export type LabelTranslations = {
+  /** Whether the answer held an object at all; without one every label is untranslated. */
+  readonly answered: boolean
   /** Every asked label mapped to its translation, or to itself where it has none. */
   readonly translations: Record<string, string>
   /** The labels left untranslated, in the order asked. */
@@ -30,7 +32,7 @@ export const parseLabelTranslations = (answer: string, labels: ReadonlyArray<str
       translations[label] = translation
     }
   }
-  return { translations, untranslated }
+  return { answered: found.kind !== "missing", translations, untranslated }
 }
 
 const loose = (text: string): string => text.trim().toLowerCase()

@@ -1,4 +1,4 @@
-import { Effect, Schema } from "effect"
+import { Array as Arr, Effect, Schema } from "effect"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
@@ -6,39 +6,60 @@ import { renderPrompt } from "../llm/prompt.ts"
 import { Decoding, llmStage } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles } from "../table.ts"
-import { parseLabelTranslations } from "./parse.ts"
+import { type LabelTranslations, parseLabelTranslations } from "./parse.ts"
 
 /** `translate/config.json` */
-export const TranslateConfig = Schema.Struct(Decoding)
+export const TranslateConfig = Schema.Struct({
+  ...Decoding,
+  /** Labels asked per request; a long label set in one answer risks a cut or a skipped label. */
+  batchSize: Schema.Int.check(Schema.isGreaterThan(0))
+})
+
+/** Every label of a batch untranslated: what a batch whose request failed leaves. */
+const unanswered = (labels: ReadonlyArray<string>): LabelTranslations => ({
+  answered: false,
+  translations: Object.fromEntries(labels.map((label) => [label, label])),
+  untranslated: labels
+})
 
 /**
- * translate: translates the language's label set into the language itself (FiNERweb-x). A label the model leaves
- * unchanged is kept in English and counted as untranslated, never guessed.
+ * translate: translates the language's label set into the language itself (FiNERweb-x), each distinct label once:
+ * the labels sorted (code units) and asked in consecutive batches of `batchSize`, through the LLM client and its
+ * response cache. A label the model leaves out or unchanged is kept in English and counted as untranslated, never
+ * guessed; a batch whose request fails (an HTTP error or an unusable completion) or whose answer holds no object
+ * leaves only its own labels untranslated. An unreachable endpoint still fails the stage: that is no answer to judge.
  */
 export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { template, ask, answerer, promptDigest, inputs, usage } = yield* llmStage("translate", TranslateConfig)
+  const { config, template, ask, answerer, promptDigest, inputs, usage } = yield* llmStage("translate", TranslateConfig)
   const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
   const labels = [...new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))].sort()
 
   // English labels need no translation, and an empty label set needs no request.
-  const needsModel = labels.length > 0 && language.iso639_3 !== "eng"
-  const { translations, untranslated } = needsModel
-    ? parseLabelTranslations(
-      (yield* ask(
-        renderPrompt(template, { language: language.name, bcp47: language.bcp47, labels: JSON.stringify(labels) })
-      )).content,
-      labels
-    )
-    : { translations: Object.fromEntries(labels.map((label) => [label, label])), untranslated: [] as ReadonlyArray<string> }
-  const missing = new Set(untranslated)
+  const batches = labels.length > 0 && language.iso639_3 !== "eng" ? Arr.chunksOf(labels, config.batchSize) : []
+  const answers = yield* Effect.forEach(batches, (batch) =>
+    ask(renderPrompt(template, { language: language.name, bcp47: language.bcp47, labels: JSON.stringify(batch) })).pipe(
+      Effect.map((answer) => parseLabelTranslations(answer.content, batch)),
+      Effect.catchTag(["LlmHttpError", "LlmBadAnswer"], (error) =>
+        Effect.as(
+          Effect.logWarning(
+            `translate ${language.code}: the batch "${batch[0]}" to "${batch[batch.length - 1]}" ` +
+              `(${batch.length} labels) is left untranslated: ${error.message}`
+          ),
+          unanswered(batch)
+        ))
+    ), { concurrency: "unbounded" })
+  const missing = new Set(answers.flatMap((answer) => answer.untranslated))
+  const translations: Record<string, string> = Object.assign({}, ...answers.map((answer) => answer.translations))
   const rows = labels.map((label) => ({ label, translation: translations[label] ?? label, translated: !missing.has(label) }))
   const used = yield* usage
   const manifest = {
     translator: answerer,
     labels: labels.length,
     translated: rows.filter((row) => row.translated).length,
-    untranslated: [...missing],
+    untranslated: rows.filter((row) => !row.translated).map((row) => row.label),
+    batches: batches.length,
+    failedBatches: answers.filter((answer) => !answer.answered).length,
     llm: used.manifest
   }
 
@@ -48,7 +69,8 @@ export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
     run: used.run
   })
   yield* Effect.logInfo(
-    `translate ${language.code}: ${manifest.translated} of ${labels.length} labels translated by ${answerer}; ${used.line}`
+    `translate ${language.code}: ${manifest.translated} of ${labels.length} labels translated by ${answerer} in ` +
+      `${batches.length} batches (${manifest.failedBatches} failed); ${used.line}`
   )
   return manifest
 })
