@@ -15,7 +15,7 @@ export {
   TranslatedLabels,
   TranslateManifest
 } from "./Manifest.ts"
-export { ExportRecord } from "./Record.ts"
+export { ExportRecord, TranslatedRecord, TranslatedSpan } from "./Record.ts"
 export {
   CoreType,
   coreTypes,
