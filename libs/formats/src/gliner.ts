@@ -1,14 +1,8 @@
-import type { Span } from "#schema"
+import type { GlinerLine, Span } from "#schema"
 import type { Writing } from "#text"
 import { placeSpans, type SpanLoss } from "./internal/place.ts"
 import type { SpannedText } from "./internal/sentence.ts"
 import { tokensOf } from "./internal/tokens.ts"
-
-/** One line of GLiNER's training file: the sentence's tokens and its spans as token indices, end inclusive. */
-export interface GlinerRecord {
-  readonly tokenized_text: ReadonlyArray<string>
-  readonly ner: ReadonlyArray<readonly [start: number, end: number, label: string]>
-}
 
 /**
  * A sentence record in GLiNER's format, English labels as they are. The tokens are the sentence's words (#text)
@@ -19,7 +13,7 @@ export interface GlinerRecord {
 export const toGliner = (
   record: SpannedText,
   writing: Writing
-): { readonly gliner: GlinerRecord; readonly unexpressed: ReadonlyArray<SpanLoss> } => {
+): { readonly gliner: GlinerLine; readonly unexpressed: ReadonlyArray<SpanLoss> } => {
   const tokens = tokensOf(record.text, writing)
   const { placed, lost } = placeSpans(record.text, tokens, record.char_spans)
   return {
@@ -36,7 +30,7 @@ export const toGliner = (
  * indices need the tokens' places in the text, which the record does not hold: they are found again, and a record
  * whose tokens are not the text's is a caller's bug.
  */
-export const fromGliner = (text: string, gliner: GlinerRecord, writing: Writing): Array<Span> => {
+export const fromGliner = (text: string, gliner: GlinerLine, writing: Writing): Array<Span> => {
   const tokens = tokensOf(text, writing)
   const written = gliner.tokenized_text
   if (written.length !== tokens.length || written.some((token, index) => token !== tokens[index].text)) {

@@ -1,4 +1,4 @@
-export { fromGliner, type GlinerRecord, toGliner } from "./gliner.ts"
+export { fromGliner, toGliner } from "./gliner.ts"
 export type { SpanLoss } from "./internal/place.ts"
 export type { SpannedText } from "./internal/sentence.ts"
 export { conllType, fromIob2, type Iob2Sentence, toIob2 } from "./iob2.ts"

@@ -111,17 +111,3 @@ export const TranslateManifest = Schema.Struct({
   llm: LlmUsage
 })
 
-/** `out/export/stats.json` */
-export const ExportStatistics = Schema.Struct({
-  language: Schema.String,
-  name: Schema.String,
-  passages: Count,
-  records: Count,
-  spans: Count,
-  /** Spans that cross a sentence boundary and so fit in no sentence record. */
-  droppedAcrossSentences: Count,
-  /** Spans per label, labels in code-unit order. */
-  labels: Schema.Record(Schema.String, Count),
-  judge: JudgeSummary,
-  offsets: Schema.Literal("Unicode code points, end exclusive")
-})

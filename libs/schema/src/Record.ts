@@ -21,3 +21,22 @@ export class TranslatedRecord extends Schema.Class<TranslatedRecord>("finerweb/s
   text: Schema.NonEmptyString,
   char_spans: Schema.Array(TranslatedSpan)
 }) {}
+
+/** One exported sentence in GLiNER's training format: its words, and spans as word indices, end inclusive. */
+export const GlinerLine = Schema.Struct({
+  tokenized_text: Schema.Array(Schema.String),
+  ner: Schema.Array(Schema.Tuple([Schema.Int, Schema.Int, Schema.String]))
+})
+export type GlinerLine = typeof GlinerLine.Type
+
+/** A span of an exported sentence that a format cannot carry (it cuts a word, or overlaps another), and why. */
+export const FormatLoss = Schema.Struct({
+  id: Schema.String,
+  format: Schema.Literals(["gliner", "iob2"]),
+  start: Schema.Int,
+  end: Schema.Int,
+  label: Schema.String,
+  mention: Schema.String,
+  reason: Schema.String
+})
+export type FormatLoss = typeof FormatLoss.Type

@@ -4,7 +4,6 @@ export { AnnotatedPassage, Mention, RejectionCounts, RejectionReason, rejectionR
 export { JudgedMention, Judgement, judgeScale, Rating } from "./Judgement.ts"
 export {
   AnnotateManifest,
-  ExportStatistics,
   JudgeManifest,
   JudgeScale,
   JudgeSummary,
@@ -15,7 +14,7 @@ export {
   TranslatedLabels,
   TranslateManifest
 } from "./Manifest.ts"
-export { ExportRecord, TranslatedRecord, TranslatedSpan } from "./Record.ts"
+export { ExportRecord, TranslatedRecord, TranslatedSpan, FormatLoss, GlinerLine } from "./Record.ts"
 export {
   CoreType,
   coreTypes,

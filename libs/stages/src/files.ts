@@ -31,6 +31,12 @@ export const readStageFile = Effect.fn("readStageFile")(function*<F extends Stag
   if (!(yield* fs.exists(absolute).pipe(Effect.orElseSucceed(() => false)))) {
     return yield* new MissingUpstream({ file: relative, stage: file.stage })
   }
-  const content = file.format === "jsonl" ? yield* readJsonl(absolute, file.schema) : yield* readJson(absolute, file.schema)
+  const content = file.format === "jsonl"
+    ? yield* readJsonl(absolute, file.schema)
+    : file.format === "json"
+    ? yield* readJson(absolute, file.schema)
+    : file.format === "text"
+    ? yield* fs.readFileString(absolute)
+    : yield* fs.readFile(absolute)
   return content as FileContent<F>
 })

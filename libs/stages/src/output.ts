@@ -20,11 +20,20 @@ export interface StageResult<S extends StageName> {
   readonly run?: Record<string, unknown>
 }
 
-const encode = (file: StageFile, content: unknown): string => {
+const encoder = new TextEncoder()
+
+const encode = (file: StageFile, content: unknown): Uint8Array => {
   const encodeValue = Schema.encodeSync(file.schema as Schema.Codec<unknown, unknown>)
-  return file.format === "jsonl"
-    ? toJsonl((content as ReadonlyArray<unknown>).map((row) => encodeValue(row)))
-    : toJson(encodeValue(content))
+  switch (file.format) {
+    case "jsonl":
+      return encoder.encode(toJsonl((content as ReadonlyArray<unknown>).map((row) => encodeValue(row))))
+    case "json":
+      return encoder.encode(toJson(encodeValue(content)))
+    case "text":
+      return encoder.encode(encodeValue(content) as string)
+    case "bytes":
+      return encodeValue(content) as Uint8Array
+  }
 }
 
 /** The lock's record of what the stage read, derived from its row of the stage table. */
@@ -61,14 +70,12 @@ export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extend
   const inputs = { ...(yield* tableInputs(stage, loaded)), ...result.inputs }
   const writes = stageTable[stage].writes as Record<string, StageFile>
   const files = Object.entries(writes)
-    .map(([key, file]) => ({ name: fileName(file, code), text: encode(file, (result.files as Record<string, unknown>)[key]) }))
+    .map(([key, file]) => ({ name: fileName(file, code), bytes: encode(file, (result.files as Record<string, unknown>)[key]) }))
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-  const encoder = new TextEncoder()
   const outputs: Record<string, FileDigest> = {}
   yield* replaceDirectory(workspace.resolve(workspace.stageDir(code, stage)), (temporary) =>
     Effect.gen(function*() {
-      for (const { name, text } of files) {
-        const bytes = encoder.encode(text)
+      for (const { name, bytes } of files) {
         outputs[name] = digestBytes(name, bytes)
         yield* writeFileAtomic(`${temporary}/${name}`, bytes)
       }

@@ -1,4 +1,4 @@
-import type { Effect, FileSystem, Layer, Path, Schema } from "effect"
+import { type Effect, type FileSystem, type Layer, type Path, Schema } from "effect"
 import {
   AnnotatedPassage,
   AnnotateManifest,
@@ -7,15 +7,18 @@ import {
   EvaluationError,
   EvaluationReport,
   ExportRecord,
-  ExportStatistics,
+  FormatLoss,
+  GlinerLine,
   Judgement,
   JudgeManifest,
   JudgeSummary,
+  LanguageStatistics,
   Passage,
   SampleManifest,
   ScoredPassage,
   ScoreManifest,
   TranslatedLabels,
+  TranslatedRecord,
   TranslateManifest
 } from "#schema"
 import type { LoadedLanguage, Workspace } from "#workspace"
@@ -32,8 +35,11 @@ export interface StageFile<A = unknown, I = unknown> {
   readonly stage: string
   /** The file's name; `{code}` stands for the language code. */
   readonly name: string
-  /** JSON Lines (one row a line) or one indented JSON document. */
-  readonly format: "jsonl" | "json"
+  /**
+   * JSON Lines (one row a line), one indented JSON document, text in a format of its own (CoNLL, CSV) or bytes
+   * (parquet); the schema encodes JSON, and checks that text is a string and bytes are bytes.
+   */
+  readonly format: "jsonl" | "json" | "text" | "bytes"
   readonly schema: Schema.Codec<A, I>
 }
 
@@ -41,6 +47,10 @@ const jsonl = <A, I>(stage: string, name: string, schema: Schema.Codec<A, I>) =>
   ({ stage, name, format: "jsonl", schema }) as const satisfies StageFile<A, I>
 const json = <A, I>(stage: string, name: string, schema: Schema.Codec<A, I>) =>
   ({ stage, name, format: "json", schema }) as const satisfies StageFile<A, I>
+const text = (stage: string, name: string) =>
+  ({ stage, name, format: "text", schema: Schema.String }) as const satisfies StageFile<string, string>
+const bytes = (stage: string, name: string) =>
+  ({ stage, name, format: "bytes", schema: Schema.Uint8Array }) as const satisfies StageFile<Uint8Array, Uint8Array>
 
 /** What a file holds once decoded: its rows, or its one document. */
 export type FileContent<F> = F extends { readonly format: "jsonl"; readonly schema: Schema.Codec<infer A, infer _> }
@@ -73,8 +83,14 @@ export const stageFiles = {
   },
   export: {
     records: jsonl("export", "{code}.jsonl", ExportRecord),
+    translated: jsonl("export", "{code}.x.jsonl", TranslatedRecord),
+    gliner: jsonl("export", "{code}.gliner.jsonl", GlinerLine),
+    conll: text("export", "{code}.conll"),
+    parquet: bytes("export", "{code}.parquet"),
+    losses: jsonl("export", "losses.jsonl", FormatLoss),
     labels: json("export", "labels.json", TranslatedLabels),
-    statistics: json("export", "stats.json", ExportStatistics)
+    statistics: json("export", "stats.json", LanguageStatistics),
+    statisticsCsv: text("export", "stats.csv")
   },
   evaluate: {
     scores: json("evaluate", "scores.json", EvaluationReport),
@@ -199,7 +215,7 @@ export const stageTable = {
     load: (): Promise<StageModule> => import("./judge/judge.ts")
   },
   translate: {
-    does: "an LLM translates the language's label set into the language (FiNERweb-x)",
+    does: "an LLM translates each distinct label of the language once, in batches, into the language (FiNERweb-x)",
     reads: [stageFiles.annotate.annotations],
     writes: stageFiles.translate,
     config: `${stageFolder("translate")}/config.json`,
@@ -210,13 +226,22 @@ export const stageTable = {
     load: (): Promise<StageModule> => import("./translate/translate.ts")
   },
   export: {
-    does: "cuts passages into sentence records `{id, text, char_spans}` and writes both label sets and the statistics",
-    reads: [stageFiles.annotate.annotations, stageFiles.translate.labels, stageFiles.judge.summary],
+    does: "cuts passages into sentence records `{id, text, char_spans}` with English and translated labels and writes " +
+      "them as JSONL, GLiNER, CoNLL/IOB2 and parquet, with the statistics",
+    reads: [
+      stageFiles.annotate.annotations,
+      stageFiles.annotate.manifest,
+      stageFiles.translate.labels,
+      stageFiles.translate.manifest,
+      stageFiles.judge.summary,
+      stageFiles.judge.judgements,
+      stageFiles.judge.manifest
+    ],
     writes: stageFiles.export,
-    config: null,
+    config: `${stageFolder("export")}/config.json`,
     prompt: null,
     external: [],
-    packages: [],
+    packages: ["hyparquet-writer", "arquero"],
     pinned: true,
     load: (): Promise<StageModule> => import("./export/export.ts")
   },
