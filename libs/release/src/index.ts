@@ -1,0 +1,1 @@
+export { type CardInput, type CardLanguage, type CardModel, datasetCard, sizeCategory } from "./card.ts"
