@@ -144,7 +144,8 @@ const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<
 /** The dataset card, Markdown with YAML front matter; equal inputs give equal text. */
 export const datasetCard = (input: CardInput): string => {
   const languages = input.languages
-  const sources = [...new Set(languages.map((language) => language.source))].sort()
+  // One line per kind of source: every embedded UDHR text is one stand-in corpus.
+  const sources = [...new Set(languages.map((language) => describeSource(language.source)))].sort()
   const lines = [
     ...frontMatter(input),
     "",
@@ -178,8 +179,8 @@ export const datasetCard = (input: CardInput): string => {
     "## Sources",
     "",
     ...sources.map((source) =>
-      `- ${describeSource(source)}: ${
-        languages.filter((language) => language.source === source).map((language) => language.code).join(", ")
+      `- ${source}: ${
+        languages.filter((language) => describeSource(language.source) === source).map((language) => language.code).join(", ")
       }`
     ),
     "",
