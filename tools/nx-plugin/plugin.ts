@@ -149,7 +149,8 @@ export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
       { input: "production", projects: code.projects },
       { dependentTasksOutputFiles: "**/out/export/**" },
       // Fragments of stages before export are outputs of its dependencies' dependencies.
-      ...pinnedStages.map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true })),
+      ...pinnedStages.filter((stage) => stage !== "export")
+        .map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true })),
       { externalDependencies: code.packages }
     ],
     outputs: [`${root}/release`],
