@@ -30,3 +30,12 @@ export {
   EvaluationSummary,
   Score
 } from "./Evaluation.ts"
+export {
+  LabelCount,
+  LanguageStatistics,
+  LlmStatistics,
+  RejectionTotals,
+  ScoreStatistics,
+  ScriptStatistics,
+  SpansPerSentence
+} from "./Statistics.ts"

@@ -1,0 +1,3 @@
+export { scriptStatisticsCsv, statisticsCsv } from "./csv.ts"
+export { languageStatistics, type LanguageStatisticsInput } from "./language.ts"
+export { scriptStatistics } from "./script.ts"
