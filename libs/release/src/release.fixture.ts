@@ -129,7 +129,7 @@ export const releaseWorkspace = (): string => {
     writeFileSync(join(exported, `${code}.gliner.jsonl`), toJsonl(records.map((record) => ({ tokenized_text: [record.text], ner: [] }))))
     writeFileSync(join(exported, `${code}.conll`), records.map((record) => `${record.text} O\n`).join("\n"))
     // The release copies the parquet's bytes; these stand for the file export writes.
-    writeFileSync(join(exported, `${code}.parquet`), new Uint8Array([0x50, 0x41, 0x52, 0x31, code.length, 0x50, 0x41, 0x52, 0x31]))
+    writeFileSync(join(exported, `${code}.parquet`), new TextEncoder().encode(`PAR1${code}PAR1`))
     writeFileSync(join(exported, "labels.json"), toJson({ language: code, labels: [] }))
     const name = code === "afr_Latn" ? "Afrikaans" : "Thai"
     writeFileSync(join(exported, "stats.json"), toJson(statistics(code, name, code.slice(4))))
