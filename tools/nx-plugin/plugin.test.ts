@@ -31,7 +31,7 @@ const infer = async (files: ReadonlyArray<string>) => {
   return Object.assign({}, ...results.map(([, result]) => result.projects)) as Record<string, Project>
 }
 
-const projects = await infer([...languageFiles, ...codeFiles])
+const projects = await infer(["nx.json", ...languageFiles, ...codeFiles])
 const tha = projects["languages/tha_Thai"]
 const inputs = (stage: string) => tha.targets[stage].inputs
 const files = (stage: string) => inputs(stage).filter((input): input is string => typeof input === "string")
@@ -51,6 +51,7 @@ describe("the finerweb Nx plugin", () => {
     expect(matches("languages/tha_Thai/language.json")).toBe(true)
     expect(matches("libs/text/tsconfig.json")).toBe(true)
     expect(matches("tools/cli/tsconfig.json")).toBe(true)
+    expect(matches("nx.json")).toBe(true)
     expect(matches("languages/tha_Thai/out/export/labels.json")).toBe(false)
     expect(matches("libs/stages/src/judge/config.json")).toBe(false)
   })
@@ -163,5 +164,35 @@ describe("the finerweb Nx plugin", () => {
     expect(Object.keys(projects["tools/bench"].targets)).toEqual(["typecheck"])
     expect(projects["libs/lock"].targets.test.command).toBe("vitest run --config tools/vitest.config.ts {projectRoot}/")
     expect(tha.implicitDependencies).toEqual(["stages", "cli"])
+  })
+
+  it("infers the workspace project from nx.json, with a cached release target after every language's export", () => {
+    const workspace = projects["."]
+    expect(workspace.name).toBe("finerweb")
+    expect(workspace.tags).toEqual(["type:workspace"])
+    const release = workspace.targets.release
+    expect(release.command).toBe("node tools/cli/main.ts release")
+    expect(release.dependsOn).toEqual([{ target: "export", projects: ["tag:type:language"] }])
+    expect(release.outputs).toEqual(["{workspaceRoot}/release"])
+    expect(release.inputs).toEqual(expect.arrayContaining([
+      "{workspaceRoot}/languages/*/language.json",
+      { dependentTasksOutputFiles: "**/out/export/**" },
+      { dependentTasksOutputFiles: "**/out/sample/lock.json", transitive: true },
+      { dependentTasksOutputFiles: "**/out/translate/lock.json", transitive: true }
+    ]))
+    // evaluate's fragment is no part of the lock, so no input of the card's lock digest.
+    expect(JSON.stringify(release.inputs)).not.toContain("out/evaluate")
+    const code = release.inputs.find((input) => typeof input === "object" && "projects" in input) as { projects: Array<string> }
+    expect(code.projects).toEqual(expect.arrayContaining(["release", "statistics", "lock", "files", "cli"]))
+    for (const lib of ["llm", "teacher", "scoring", "corpus"]) expect(code.projects).not.toContain(lib)
+    const packages = release.inputs.find((input) => typeof input === "object" && "externalDependencies" in input) as {
+      externalDependencies: Array<string>
+    }
+    expect(packages.externalDependencies).toContain("arquero")
+    expect(packages.externalDependencies).not.toContain("openai")
+  })
+
+  it("keeps the release code out of every stage's inputs: the CLI loads it on demand", () => {
+    for (const stage of Object.keys(tha.targets)) expect(projectsOf(stage), stage).not.toContain("release")
   })
 })

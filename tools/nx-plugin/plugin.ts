@@ -1,7 +1,17 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { basename, dirname, join } from "node:path"
 import type { CreateNodesV2, ProjectConfiguration, TargetConfiguration } from "nx/src/devkit-exports.js"
-import { type StageFile, stageFolder, type StageName, stageNames, type StageSpec, stageTable, upstreamStages } from "#stages"
+import { fragmentName } from "#lock"
+import {
+  pinnedStages,
+  type StageFile,
+  stageFolder,
+  type StageName,
+  stageNames,
+  type StageSpec,
+  stageTable,
+  upstreamStages
+} from "#stages"
 import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./code.ts"
 
 /**
@@ -9,7 +19,8 @@ import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./c
  * - one per `languages/<code>/language.json`, with one cached target per stage, all derived from the stage table:
  *   `dependsOn` the stages whose files it reads, and `inputs` naming exactly what it reads (its language, its
  *   configuration and prompt, the upstream files, the code it runs, the packages it imports);
- * - one per library or tool with a `tsconfig.json` (`libs/<name>`, `tools/<name>`), with `typecheck` and `test`.
+ * - one per library or tool with a `tsconfig.json` (`libs/<name>`, `tools/<name>`), with `typecheck` and `test`;
+ * - the workspace itself (`finerweb`, from `nx.json`), with `release`, which gathers every language's export.
  * Shared input sets are the named inputs of `nx.json`.
  */
 
@@ -22,9 +33,9 @@ const projectName = (unit: Unit) => basename(unit)
 /** An upstream file's outputs glob: `dependentTasksOutputFiles` matches workspace paths, not `{projectRoot}`. */
 const upstreamGlob = (file: StageFile) => `**/out/${file.stage}/${file.name.replaceAll("{code}", "*")}`
 
-/** Inputs for the code a stage runs: its units of the stages library as files, every other project whole. */
-export const stageCode = (graph: CodeGraph, stage: StageName) => {
-  const code = closure(graph, [stageFolder(stage), runner])
+/** Inputs for the code that runs from `roots`: units of the stages library as files, every other project whole. */
+const codeInputs = (graph: CodeGraph, roots: ReadonlyArray<Unit>) => {
+  const code = closure(graph, roots)
   const inStages = code.units.filter((unit) => unit.startsWith(`${stagesSource}/`))
   return {
     files: inStages.map((unit) => (unit.endsWith(".ts") ? `${root}/${unit}` : `${root}/${unit}/**`)),
@@ -32,6 +43,9 @@ export const stageCode = (graph: CodeGraph, stage: StageName) => {
     packages: code.packages
   }
 }
+
+/** Inputs for the code a stage runs: its folder of the stages library and the CLI, and what they import. */
+export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, [stageFolder(stage), runner])
 
 export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
   const code = stageCode(graph, stage)
@@ -114,12 +128,60 @@ const codeProject = (workspaceRoot: string, file: string): ProjectConfiguration 
   }
 }
 
+/** The library the release target runs; the CLI loads it on demand, so no stage's code includes it. */
+const releaseCode: Unit = "libs/release"
+
+/**
+ * The release target: gathers every language's export into `release/`. It reads the export outputs, the lock
+ * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
+ */
+export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
+  const code = codeInputs(graph, [releaseCode, runner])
+  return {
+    command: "node tools/cli/main.ts release",
+    cache: true,
+    dependsOn: [{ target: "export", projects: ["tag:type:language"] }],
+    inputs: [
+      `${root}/languages/*/language.json`,
+      ...code.files,
+      "!{workspaceRoot}/**/*.test.ts",
+      "!{workspaceRoot}/**/*.fixture.ts",
+      { input: "production", projects: code.projects },
+      { dependentTasksOutputFiles: "**/out/export/**" },
+      // Fragments of stages before export are outputs of its dependencies' dependencies.
+      ...pinnedStages.filter((stage) => stage !== "export")
+        .map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true })),
+      { externalDependencies: code.packages }
+    ],
+    outputs: [`${root}/release`],
+    metadata: {
+      description: "gathers every language's export into release/: formats, card, statistics, SHA256SUMS",
+      technologies: ["finerweb"]
+    }
+  }
+}
+
+/** The workspace itself, inferred from `nx.json`: the targets that read every language. */
+const workspaceProject = (graph: CodeGraph): ProjectConfiguration => ({
+  name: workspaceProjectName,
+  root: ".",
+  projectType: "application",
+  tags: ["type:workspace"],
+  targets: { release: releaseTarget(graph) }
+})
+
+/** Not `workspace`, which is the workspace library's project. */
+export const workspaceProjectName = "finerweb"
+
 export const createNodesV2: CreateNodesV2 = [
-  "{languages/*/language.json,libs/*/tsconfig.json,tools/*/tsconfig.json}",
+  "{nx.json,languages/*/language.json,libs/*/tsconfig.json,tools/*/tsconfig.json}",
   (files, _options, context) => {
-    const targets = stageTargets(context.workspaceRoot, codeGraph(context.workspaceRoot))
+    const graph = codeGraph(context.workspaceRoot)
+    const targets = stageTargets(context.workspaceRoot, graph)
     return files.map((file) => {
-      const project = file.startsWith("languages/")
+      const project = file === "nx.json"
+        ? workspaceProject(graph)
+        : file.startsWith("languages/")
         ? languageProject(context.workspaceRoot, targets, file)
         : codeProject(context.workspaceRoot, file)
       return [file, { projects: { [project.root]: project } }] as const

@@ -27,6 +27,7 @@ describe("the finerweb CLI", () => {
       expect(result.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+${stageTable[stage].does.slice(0, 30).replace(/[()[\]`"]/g, ".")}`, "m"))
     }
     expect(result.stdout).toMatch(/^\s+lock\s/m)
+    expect(result.stdout).toMatch(/^\s+release\s+gathers every language's export into release\//m)
   })
 
   it("an unknown language code gives one line naming the missing file, and writes nothing", () => {
@@ -140,6 +141,18 @@ describe("the finerweb CLI", () => {
     expect(result.status).toBe(1)
     expect(errorLines(result.stderr)).toEqual([
       "finerweb: languages/eng_Latn/out/annotate/annotations.jsonl is missing: run the annotate stage for this language first"
+    ])
+  })
+
+  it("release before the exports names the first missing file and leaves no release folder", () => {
+    const fresh = scratchWorkspace(["eng_Latn"])
+    const result = finerweb(fresh, ["release"])
+    const left = readdirSync(fresh).filter((name) => name.startsWith("release"))
+    rmSync(fresh, { recursive: true, force: true })
+    expect(left).toEqual([])
+    expect(result.status).toBe(1)
+    expect(errorLines(result.stderr)).toEqual([
+      "finerweb: languages/eng_Latn/out/export/eng_Latn.parquet is missing: run the export stage for this language first"
     ])
   })
 })

@@ -43,6 +43,19 @@ const lock = Command.make("lock").pipe(
   ])
 )
 
+const release = Command.make("release", {}, () =>
+  Effect.gen(function*() {
+    const { root } = yield* Workspace
+    // Loaded on demand, as a stage's code is: the plugin follows static imports, so no stage target hashes it.
+    const { buildRelease, releaseFolder } = yield* Effect.promise(() => import("#release"))
+    const built = yield* buildRelease(root, pinnedStages)
+    yield* Effect.logInfo(
+      `${releaseFolder}/: ${built.files} files for ${built.languages} languages, ${lockName} sha256 ${built.lockSha256}`
+    )
+  })).pipe(
+    Command.withDescription("gathers every language's export into release/: formats, card, statistics, SHA256SUMS")
+  )
+
 const positive = (name: string, description: string, fallback: number) =>
   Flag.Int(name).pipe(
     Flag.withSchema(Schema.Int.check(Schema.isGreaterThan(0))),
@@ -99,7 +112,7 @@ export const finerweb = Command.make("finerweb").pipe(
     "Build multilingual NER datasets, one stage of one language at a time (Nx runs these for you: " +
       `\`npx nx run-many -t export\`). Stages: ${stageNames.join(", ")}.`
   ),
-  Command.withSubcommands([...stageNames.map(stageCommand), lock, synthesize])
+  Command.withSubcommands([...stageNames.map(stageCommand), lock, release, synthesize])
 )
 
 export const runCli = Command.runWith(finerweb, { version: "0.1.0" })

@@ -1,0 +1,126 @@
+import { Effect, FileSystem, Path } from "effect"
+import { readJson, readJsonl, replaceDirectory, sha256, toJson, writeFileAtomic } from "#files"
+import { foldFragments, readFragments, renderLock } from "#lock"
+import { ExportRecord, Language, LanguageStatistics } from "#schema"
+import { scriptStatistics, scriptStatisticsCsv, statisticsCsv } from "#statistics"
+import { type CardLanguage, datasetCard, parquetPath } from "./card.ts"
+import { MalformedExport, MissingExport } from "./errors.ts"
+import { provenance } from "./provenance.ts"
+import { sha256Sums } from "./sums.ts"
+
+/** The release folder, relative to the workspace root. */
+export const releaseFolder = "release"
+
+/** Where each file of a language's `out/export/` goes in the release; `{code}` and `{iso3}` fill in per language. */
+const gathered = [
+  { from: "{code}.parquet", to: parquetPath("{iso3}") },
+  { from: "{code}.jsonl", to: "jsonl/{code}.jsonl" },
+  { from: "{code}.x.jsonl", to: "jsonl/{code}.x.jsonl" },
+  { from: "{code}.gliner.jsonl", to: "gliner/{code}.gliner.jsonl" },
+  { from: "{code}.conll", to: "conll/{code}.conll" },
+  { from: "labels.json", to: "labels/{code}.labels.json" }
+] as const
+
+const fill = (pattern: string, language: Language) =>
+  pattern.replaceAll("{code}", language.code).replaceAll("{iso3}", language.iso639_3)
+
+interface ReleaseFile {
+  readonly path: string
+  readonly bytes: Uint8Array
+}
+
+/** Every `languages/<code>/language.json` under `root`, in code order. */
+const readLanguages = Effect.fn("readLanguages")(function*(root: string) {
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+  const codes = (yield* fs.readDirectory(path.join(root, "languages"))).toSorted()
+  const languages: Array<Language> = []
+  for (const code of codes) {
+    const file = path.join(root, "languages", code, "language.json")
+    if (yield* fs.exists(file)) languages.push(yield* readJson(file, Language))
+  }
+  return languages
+})
+
+/** One language's export files, read and checked: its statistics must count what its records hold. */
+const readExport = Effect.fn("readExport")(function*(root: string, language: Language) {
+  const fs = yield* FileSystem.FileSystem
+  const path = yield* Path.Path
+  const folder = `languages/${language.code}/out/export`
+  const read = Effect.fnUntraced(function*(name: string) {
+    const file = `${folder}/${name}`
+    const absolute = path.join(root, file)
+    const unreadable = (cause: { message: string }) => new MalformedExport({ file, reason: cause.message })
+    if (!(yield* fs.exists(absolute).pipe(Effect.mapError(unreadable)))) return yield* new MissingExport({ file })
+    return yield* fs.readFile(absolute).pipe(Effect.mapError(unreadable))
+  })
+  const files: Array<ReleaseFile> = []
+  for (const { from, to } of gathered) {
+    files.push({ path: fill(to, language), bytes: yield* read(fill(from, language)) })
+  }
+  const records = yield* readJsonl(path.join(root, folder, `${language.code}.jsonl`), ExportRecord)
+  yield* read("stats.json")
+  const statistics = yield* readJson(path.join(root, folder, "stats.json"), LanguageStatistics)
+  const spans = records.reduce((total, record) => total + record.char_spans.length, 0)
+  if (statistics.sentences !== records.length || statistics.spans !== spans) {
+    return yield* new MalformedExport({
+      file: `${folder}/stats.json`,
+      reason: `counts ${statistics.sentences} sentences and ${statistics.spans} spans, ` +
+        `but ${language.code}.jsonl holds ${records.length} and ${spans}`
+    })
+  }
+  return { files, statistics }
+})
+
+/**
+ * Gathers every language's export into `release/`: the parquet files in the Hugging Face layout, the JSONL, GLiNER
+ * and CoNLL files, the label translations, the dataset card, statistics per language and per script, and
+ * `SHA256SUMS` over all of them. The card names the sha256 of `datasets.lock` as the same build will fold it from the
+ * lock fragments of `stages` (the release runs before `lock fold`). The folder is built under a temporary name and
+ * swapped in whole; equal inputs give equal bytes.
+ */
+export const buildRelease = Effect.fn("buildRelease")(function*(root: string, stages: ReadonlyArray<string>) {
+  const path = yield* Path.Path
+  const lock = foldFragments(yield* readFragments(root, stages))
+  const lockSha256 = sha256(renderLock(lock))
+  const { sources, ...models } = provenance(lock, stages)
+
+  const files: Array<ReleaseFile> = []
+  const languages: Array<CardLanguage> = []
+  const statistics: Array<LanguageStatistics> = []
+  for (const language of yield* readLanguages(root)) {
+    const exported = yield* readExport(root, language)
+    files.push(...exported.files)
+    statistics.push(exported.statistics)
+    languages.push({
+      code: language.code,
+      iso639_3: language.iso639_3,
+      bcp47: language.bcp47,
+      name: language.name,
+      script: language.script,
+      source: sources[language.code] ?? "unknown (no sample entry in the lock)",
+      passages: exported.statistics.passages,
+      sentences: exported.statistics.sentences,
+      spans: exported.statistics.spans,
+      judge: {
+        judged: exported.statistics.judge.judged,
+        meanFaithfulness: exported.statistics.judge.faithfulness.mean,
+        meanCompleteness: exported.statistics.judge.completeness.mean
+      }
+    })
+  }
+
+  const encoder = new TextEncoder()
+  const text = (file: string, content: string) => files.push({ path: file, bytes: encoder.encode(content) })
+  const scripts = scriptStatistics(statistics)
+  text("statistics/languages.json", toJson(statistics))
+  text("statistics/languages.csv", statisticsCsv(statistics))
+  text("statistics/scripts.json", toJson(scripts))
+  text("statistics/scripts.csv", scriptStatisticsCsv(scripts))
+  text("README.md", datasetCard({ languages, ...models, lockSha256 }))
+  text("SHA256SUMS", sha256Sums(files))
+
+  yield* replaceDirectory(path.join(root, releaseFolder), (temporary) =>
+    Effect.forEach(files, (file) => writeFileAtomic(path.join(temporary, file.path), file.bytes), { discard: true }))
+  return { languages: languages.length, files: files.length, lockSha256 }
+})
