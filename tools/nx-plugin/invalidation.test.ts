@@ -59,10 +59,11 @@ describe("what an edit reruns", () => {
     expect(readFileSync(file, "utf8")).toBe(before)
   })
 
-  it("an annotate prompt edit reruns annotate; what reads annotations reruns only when they change", () => {
-    // The offline teacher answers from the passage block alone: this edit leaves its annotations as they were.
+  it("an annotate prompt edit reruns annotate and export; what reads annotations reruns only when they change", () => {
+    // The offline teacher answers from the passage block alone: this edit leaves its annotations as they were, but
+    // the prompt tokens in annotate's manifest change, and export's statistics count them.
     appendFileSync(at("libs/stages/src/annotate/prompt.md"), "\nList nested entities too.\n")
-    expect(build(root)).toEqual(tasks(["annotate"]))
+    expect(build(root)).toEqual(tasks(["annotate", "export"]))
     // This one changes what the block says (the passage's language): the teacher then looks for English names,
     // which changes the Thai annotations (judged, translated and exported again) and not the Afrikaans ones.
     edit(at("libs/stages/src/annotate/prompt.md"), (text) => text.replace(`<passage lang="{{bcp47}}">`, `<passage lang="en">`))

@@ -98,12 +98,17 @@ describe("the finerweb Nx plugin", () => {
   it("hashes exactly the upstream files a stage reads", () => {
     expect(upstreamFiles("score")).toEqual(["**/out/sample/passages.jsonl"])
     expect(upstreamFiles("translate")).toEqual(["**/out/annotate/annotations.jsonl"])
+    // export's statistics count the judge's scores and every LLM stage's rejections and tokens.
     expect(upstreamFiles("export")).toEqual([
       "**/out/annotate/annotations.jsonl",
+      "**/out/annotate/manifest.json",
       "**/out/translate/labels.json",
-      "**/out/judge/summary.json"
+      "**/out/translate/manifest.json",
+      "**/out/judge/summary.json",
+      "**/out/judge/judgements.jsonl",
+      "**/out/judge/manifest.json"
     ])
-    expect(upstreamFiles("export").some((glob) => glob.includes("judgements") || glob.includes("manifest"))).toBe(false)
+    expect(upstreamFiles("judge").some((glob) => glob.includes("sample") || glob.includes("score"))).toBe(false)
   })
 
   it("gives each stage its own configuration and prompt, and the LLM or corpus inputs only where it reads them", () => {

@@ -30,8 +30,14 @@ describe("the six stages together", () => {
       const lock = yield* foldLock(root, pinnedStages)
       assert.deepStrictEqual(Object.keys(lock.languages[code]).sort(), [...pinnedStages].sort())
       assert.deepStrictEqual(yield* checkLock(root, pinnedStages), [])
+      // Sentences without spans are dropped: every exported record holds a span, and stats.json counts them all.
       const records = readFileSync(join(root, "languages", code, "out/export", `${code}.jsonl`), "utf8").trim().split("\n")
-      assert.isAbove(records.length, 31)
+        .map((line) => JSON.parse(line) as { char_spans: Array<unknown> })
+      assert.isAbove(records.length, 0)
+      assert.isTrue(records.every((record) => record.char_spans.length > 0))
+      const statistics = JSON.parse(readFileSync(join(root, "languages", code, "out/export/stats.json"), "utf8"))
+      assert.strictEqual(statistics.sentences, records.length)
+      assert.isAbove(statistics.dropped.sentencesWithoutSpans, 31)
     }).pipe(Effect.provide(NodeServices.layer)))
 
   it.live("rebuilt from nothing, response cache included, they write the same bytes", () =>

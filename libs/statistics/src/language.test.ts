@@ -89,7 +89,12 @@ describe("languageStatistics", () => {
       repetition: 0,
       malformed: 0,
       "mention-not-in-text": 2,
-      "mention-inside-word": 0
+      "mention-inside-word": 0,
+      "score-missing": 0,
+      "score-not-a-number": 0,
+      "score-fractional": 0,
+      "score-out-of-range": 0,
+      "score-quoted": 0
     })
     expect(Object.keys(statistics.rejected.annotate)).toEqual(rejectionReasons)
     expect(statistics.rejected.judge).toMatchObject({ empty: 0, malformed: 1 })
