@@ -1,3 +1,4 @@
+import { huggingFacePath } from "#formats"
 /**
  * The dataset card `README.md` of the release: YAML front matter the Hugging Face Hub reads (configs, features,
  * licence, languages, size), then what a researcher needs to trust the data, every number taken from the input.
@@ -46,7 +47,6 @@ export interface CardInput {
   readonly lockSha256: string
 }
 
-export const parquetPath = (iso639_3: string) => `data/${iso639_3}/train-00000-of-00001.parquet`
 
 /** The Hub's `size_categories` bucket of a number of examples. */
 export const sizeCategory = (n: number): string => {
@@ -96,7 +96,7 @@ const frontMatter = (input: CardInput) => {
       `- config_name: ${language.iso639_3}`,
       "  data_files:",
       "  - split: train",
-      `    path: ${parquetPath(language.iso639_3)}`
+      `    path: ${huggingFacePath(language.iso639_3)}`
     )
   }
   lines.push("dataset_info:")

@@ -1,9 +1,10 @@
+import { huggingFacePath } from "#formats"
 import { Effect, FileSystem, Path } from "effect"
 import { readJson, readJsonl, replaceDirectory, sha256, toJson, writeFileAtomic } from "#files"
 import { foldFragments, readFragments, renderLock } from "#lock"
 import { ExportRecord, Language, LanguageStatistics } from "#schema"
 import { scriptStatistics, scriptStatisticsCsv, statisticsCsv } from "#statistics"
-import { type CardLanguage, datasetCard, parquetPath } from "./card.ts"
+import { type CardLanguage, datasetCard } from "./card.ts"
 import { MalformedExport, MissingExport } from "./errors.ts"
 import { provenance } from "./provenance.ts"
 import { sha256Sums } from "./sums.ts"
@@ -13,7 +14,7 @@ export const releaseFolder = "release"
 
 /** Where each file of a language's `out/export/` goes in the release; `{code}` and `{iso3}` fill in per language. */
 const gathered = [
-  { from: "{code}.parquet", to: parquetPath("{iso3}") },
+  { from: "{code}.parquet", to: huggingFacePath("{iso3}") },
   { from: "{code}.jsonl", to: "jsonl/{code}.jsonl" },
   { from: "{code}.x.jsonl", to: "jsonl/{code}.x.jsonl" },
   { from: "{code}.gliner.jsonl", to: "gliner/{code}.gliner.jsonl" },
