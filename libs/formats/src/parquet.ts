@@ -2,37 +2,49 @@ import type { ExportRecord } from "#schema"
 import type { SchemaElement } from "hyparquet-writer"
 import { parquetWriteBuffer } from "hyparquet-writer"
 
-/** A required UTF-8 string column. */
-const string = (name: string): SchemaElement => ({
-  name,
-  type: "BYTE_ARRAY",
-  converted_type: "UTF8",
-  logical_type: { type: "STRING" },
-  repetition_type: "REQUIRED"
-})
+/** A feature as Hugging Face `datasets` declares it: a value with its dtype, or a list of structs of features. */
+export type Feature =
+  | { readonly name: string; readonly dtype: "string" | "int32" }
+  | { readonly name: string; readonly list: ReadonlyArray<Feature> }
 
-/**
- * The sentence records' parquet schema: `id` and `text` UTF-8 strings, `char_spans` the standard three-level LIST
- * (`char_spans.list.element`) of a struct {start int32, end int32, label string}, which pyarrow, DuckDB and
- * Hugging Face `datasets` read as a list of structs. Every level is REQUIRED: no record lacks a field and a sentence
- * without spans has an empty list, not a null.
- */
-const schema: Array<SchemaElement> = [
-  { name: "root", num_children: 3 },
-  string("id"),
-  string("text"),
+/** The sentence records' features: the parquet schema below and the dataset card's `features` both follow them. */
+export const recordFeatures: ReadonlyArray<Feature> = [
+  { name: "id", dtype: "string" },
+  { name: "text", dtype: "string" },
   {
     name: "char_spans",
-    converted_type: "LIST",
-    logical_type: { type: "LIST" },
-    repetition_type: "REQUIRED",
-    num_children: 1
-  },
-  { name: "list", repetition_type: "REPEATED", num_children: 1 },
-  { name: "element", repetition_type: "REQUIRED", num_children: 3 },
-  { name: "start", type: "INT32", repetition_type: "REQUIRED" },
-  { name: "end", type: "INT32", repetition_type: "REQUIRED" },
-  string("label")
+    list: [{ name: "start", dtype: "int32" }, { name: "end", dtype: "int32" }, { name: "label", dtype: "string" }]
+  }
+]
+
+/**
+ * A feature's parquet schema elements: a string is a UTF-8 byte array, an int32 an INT32, a list of structs the
+ * standard three-level LIST (`<name>.list.element`) of a struct, which pyarrow, DuckDB and `datasets` read as a list
+ * of structs. Every level is REQUIRED: no record lacks a field and a sentence without spans has an empty list.
+ */
+const elements = (feature: Feature): Array<SchemaElement> => {
+  if ("list" in feature) {
+    return [
+      { name: feature.name, converted_type: "LIST", logical_type: { type: "LIST" }, repetition_type: "REQUIRED", num_children: 1 },
+      { name: "list", repetition_type: "REPEATED", num_children: 1 },
+      { name: "element", repetition_type: "REQUIRED", num_children: feature.list.length },
+      ...feature.list.flatMap(elements)
+    ]
+  }
+  return feature.dtype === "int32"
+    ? [{ name: feature.name, type: "INT32", repetition_type: "REQUIRED" }]
+    : [{
+      name: feature.name,
+      type: "BYTE_ARRAY",
+      converted_type: "UTF8",
+      logical_type: { type: "STRING" },
+      repetition_type: "REQUIRED"
+    }]
+}
+
+const schema: Array<SchemaElement> = [
+  { name: "root", num_children: recordFeatures.length },
+  ...recordFeatures.flatMap(elements)
 ]
 
 /**

@@ -1,4 +1,4 @@
-import { huggingFacePath } from "#formats"
+import { type Feature, huggingFacePath, recordFeatures } from "#formats"
 /**
  * The dataset card `README.md` of the release: YAML front matter the Hugging Face Hub reads (configs, features,
  * licence, languages, size), then what a researcher needs to trust the data, every number taken from the input.
@@ -84,6 +84,12 @@ const describeSource = (source: string) => {
   return source
 }
 
+/** A feature as the card's YAML writes it, indented under `features:` or a `list:`. */
+const featureLines = (feature: Feature, indent: string): Array<string> =>
+  "list" in feature
+    ? [`${indent}- name: ${feature.name}`, `${indent}  list:`, ...feature.list.flatMap((item) => featureLines(item, `${indent}  `))]
+    : [`${indent}- name: ${feature.name}`, `${indent}  dtype: ${feature.dtype}`]
+
 const frontMatter = (input: CardInput) => {
   const languages = input.languages
   const lines = ["---", "pretty_name: FiNERweb (finerweb build)", "license: odc-by", "language:"]
@@ -104,18 +110,7 @@ const frontMatter = (input: CardInput) => {
     lines.push(
       `- config_name: ${language.iso639_3}`,
       "  features:",
-      "  - name: id",
-      "    dtype: string",
-      "  - name: text",
-      "    dtype: string",
-      "  - name: char_spans",
-      "    list:",
-      "    - name: start",
-      "      dtype: int32",
-      "    - name: end",
-      "      dtype: int32",
-      "    - name: label",
-      "      dtype: string",
+      ...recordFeatures.flatMap((feature) => featureLines(feature, "  ")),
       "  splits:",
       "  - name: train",
       `    num_examples: ${language.sentences}`
