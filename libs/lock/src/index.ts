@@ -1,4 +1,6 @@
 export { checkLock } from "./check.ts"
+export { OutputsDisagree } from "./errors.ts"
 export { foldFragments, foldLock, readFragments } from "./fold.ts"
 export { fragmentName, LockEntry, LockFile, LockFragment, lockName } from "./Lock.ts"
 export { renderLock } from "./render.ts"
+export { verifyOutputs } from "./verify.ts"

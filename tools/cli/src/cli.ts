@@ -1,6 +1,6 @@
 import { Effect, Option, Path, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { checkLock, foldLock, lockName } from "#lock"
+import { checkLock, foldLock, lockName, verifyOutputs } from "#lock"
 import { pinnedStages, runStage, runSynthesize, type StageName, stageNames, stageTable, synthesizeDefaults } from "#stages"
 import { Workspace } from "#workspace"
 
@@ -42,6 +42,17 @@ const lock = Command.make("lock").pipe(
       })).pipe(Command.withDescription(`exit non-zero when ${lockName} and the outputs disagree`))
   ])
 )
+
+const verify = Command.make("verify", {}, () =>
+  Effect.gen(function*() {
+    const { root } = yield* Workspace
+    const files = yield* verifyOutputs(root, pinnedStages)
+    yield* Effect.logInfo(`${lockName}: all ${files} pinned output files match, and no other file lies in their folders`)
+  })).pipe(
+    Command.withDescription(
+      `recompute every output's digest and name each file that differs from ${lockName}, is missing or is not in it`
+    )
+  )
 
 const release = Command.make("release", {}, () =>
   Effect.gen(function*() {
@@ -112,7 +123,7 @@ export const finerweb = Command.make("finerweb").pipe(
     "Build multilingual NER datasets, one stage of one language at a time (Nx runs these for you: " +
       `\`npx nx run-many -t export\`). Stages: ${stageNames.join(", ")}.`
   ),
-  Command.withSubcommands([...stageNames.map(stageCommand), lock, release, synthesize])
+  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, release, synthesize])
 )
 
 export const runCli = Command.runWith(finerweb, { version: "0.1.0" })
