@@ -1,32 +1,10 @@
-import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import * as fs from "node:fs"
-import * as os from "node:os"
 import * as path from "node:path"
-import { digestBytes, toJsonl } from "#files"
 import { checkLock } from "./check.ts"
 import { foldLock } from "./fold.ts"
-
-/** A workspace with two languages whose sample stage wrote one output and its fragment. */
-const workspace = () => {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "finerweb-lock-"))
-  for (const language of ["afr_Latn", "tha_Thai"]) {
-    const dir = path.join(root, "languages", language, "out", "sample")
-    fs.mkdirSync(dir, { recursive: true })
-    const bytes = new TextEncoder().encode(toJsonl([{ id: `${language}-1` }]))
-    fs.writeFileSync(path.join(dir, "passages.jsonl"), bytes)
-    fs.writeFileSync(path.join(dir, "lock.json"), JSON.stringify({
-      language, stage: "sample", inputs: { seed: "s" }, outputs: { "passages.jsonl": digestBytes("passages.jsonl", bytes) }
-    }))
-  }
-  return root
-}
-
-/** The stages whose outputs these tests pin. */
-const pinned = ["sample", "score"]
-
-const run = <A, E>(effect: Effect.Effect<A, E, NodeServices.NodeServices>) => effect.pipe(Effect.provide(NodeServices.layer))
+import { pinned, run, workspace, writeStage } from "./lock.fixture.ts"
 
 describe("datasets.lock", () => {
   it.effect("folds fragments into a sorted lock that then checks clean", () =>
@@ -77,5 +55,40 @@ describe("datasets.lock", () => {
       assert.deepStrictEqual(Object.keys(lock.languages.afr_Latn), ["sample"])
       assert.deepStrictEqual(yield* checkLock(root, pinned), [])
       assert.deepStrictEqual(Object.keys((yield* foldLock(root, [...pinned, "evaluate"])).languages.afr_Latn), ["evaluate", "sample"])
+    })))
+
+  it.effect("a fragment whose prompt digest changed: names the language, stage and inputs.prompt with both short digests", () =>
+    run(Effect.gen(function*() {
+      const root = workspace()
+      const judge = { "judgements.jsonl": "{}\n" }
+      // sha256 of "Tag the names.\n", then of "Tag every name.\n".
+      writeStage(root, "tha_Thai", "judge", { prompt: "689eb44a8f7664b547e152008c6c0156b6b1d707daf601bcfea8831047d6c464" }, judge)
+      yield* foldLock(root, pinned)
+      writeStage(root, "tha_Thai", "judge", { prompt: "c9d2374c88da0ecbb468efa2ef86a3cbf65d042a813daecbdb9d8a671b610d5e" }, judge)
+      assert.deepStrictEqual(yield* checkLock(root, pinned), [
+        "languages/tha_Thai/out/judge/lock.json: inputs.prompt 689eb44a8f76 -> c9d2374c88da"
+      ])
+    })))
+
+  it.effect("a fragment whose config and output changed: each changed config value, then the output's changed fields", () =>
+    run(Effect.gen(function*() {
+      const root = workspace()
+      const config = { seed: "s", temperature: 0, labels: ["person", "place"] }
+      writeStage(root, "afr_Latn", "judge", { config }, { "judgements.jsonl": "{}\n", "summary.json": "{}" })
+      yield* foldLock(root, pinned)
+      writeStage(root, "afr_Latn", "judge", { config: { ...config, temperature: 0.7, labels: ["person"] } }, {
+        "judgements.jsonl": "{}\n{}\n",
+        "summary.json": "{}"
+      })
+      const lines = yield* checkLock(root, pinned)
+      // The output changed too, so the pinned file disagrees first, then the fragment: sha256 of "{}\n" then "{}\n{}\n".
+      assert.strictEqual(lines.length, 2)
+      assert.match(lines[0], /^languages\/afr_Latn\/out\/judge\/judgements\.jsonl: sha256 /)
+      assert.strictEqual(
+        lines[1],
+        "languages/afr_Latn/out/judge/lock.json: " +
+          "inputs.config.labels [\"person\",\"place\"] -> [\"person\"]; inputs.config.temperature 0 -> 0.7; " +
+          "outputs judgements.jsonl sha256 ca3d163bab05 -> 3b00ba536167, bytes 3 -> 6, rows 1 -> 2"
+      )
     })))
 })
