@@ -27,6 +27,7 @@ describe("the finerweb CLI", () => {
       expect(result.stdout).toMatch(new RegExp(`^\\s+${stage}\\s+${stageTable[stage].does.slice(0, 30).replace(/[()[\]`"]/g, ".")}`, "m"))
     }
     expect(result.stdout).toMatch(/^\s+lock\s/m)
+    expect(result.stdout).toMatch(/^\s+verify\s+recompute every output's digest/m)
     expect(result.stdout).toMatch(/^\s+release\s+gathers every language's export into release\//m)
   })
 
@@ -90,6 +91,31 @@ describe("the finerweb CLI", () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toContain("languages/tha_Thai/out/export/stats.json: sha256")
     writeFileSync(file, original)
+  })
+
+  it("verify passes on a folded lock, then names a changed output with both digests and a stray file", () => {
+    if (!existsSync(join(root, "languages/tha_Thai/out/export/stats.json"))) {
+      for (const stage of pinnedStages) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
+    }
+    expect(finerweb(root, ["lock", "fold"]).status).toBe(0)
+    expect(finerweb(root, ["verify"]).status).toBe(0)
+    const file = join(root, "languages/tha_Thai/out/export/stats.json")
+    const stray = join(root, "languages/tha_Thai/out/export/notes.txt")
+    const original = readFileSync(file, "utf8")
+    writeFileSync(file, original + " ")
+    writeFileSync(stray, "not an output")
+    const result = finerweb(root, ["verify"])
+    writeFileSync(file, original)
+    rmSync(stray)
+    expect(result.status).toBe(1)
+    const lines = errorLines(result.stderr)
+    expect(lines).toHaveLength(3)
+    expect(lines[0]).toBe("finerweb: datasets.lock disagrees with the files on disk:")
+    expect(lines[1]).toBe("  languages/tha_Thai/out/export/notes.txt: not in the lock")
+    const bytes = Buffer.byteLength(original)
+    expect(lines[2]).toMatch(new RegExp(
+      `^  languages/tha_Thai/out/export/stats\\.json: sha256 [0-9a-f]{64} \\(${bytes + 1} bytes\\), the lock pins [0-9a-f]{64} \\(${bytes} bytes\\)$`
+    ))
   })
 
   it("keeps the teacher's cached answers apart per version of its rules", () => {
