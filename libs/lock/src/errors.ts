@@ -9,3 +9,12 @@ export class OutputsDisagree extends Schema.TaggedError<OutputsDisagree>()("Outp
     return `${lockName} disagrees with the files on disk:\n  ${this.problems.join("\n  ")}`
   }
 }
+
+/** Lock fragments or pinned outputs that disagree with `datasets.lock`; each line names a file and what changed. */
+export class LockDisagrees extends Schema.TaggedError<LockDisagrees>()("LockDisagrees", {
+  disagreements: Schema.Array(Schema.String)
+}) {
+  override get message() {
+    return `${lockName} disagrees with the outputs:\n  ${this.disagreements.join("\n  ")}`
+  }
+}

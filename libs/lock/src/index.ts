@@ -1,5 +1,5 @@
 export { checkLock } from "./check.ts"
-export { OutputsDisagree } from "./errors.ts"
+export { LockDisagrees, OutputsDisagree } from "./errors.ts"
 export { foldFragments, foldLock, readFragments } from "./fold.ts"
 export { fragmentName, LockEntry, LockFile, LockFragment, lockName } from "./Lock.ts"
 export { renderLock } from "./render.ts"

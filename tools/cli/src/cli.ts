@@ -1,17 +1,8 @@
 import { Effect, Option, Path, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { checkLock, foldLock, lockName, verifyOutputs } from "#lock"
+import { checkLock, foldLock, LockDisagrees, lockName, verifyOutputs } from "#lock"
 import { pinnedStages, runStage, runSynthesize, type StageName, stageNames, stageTable, synthesizeDefaults } from "#stages"
 import { Workspace } from "#workspace"
-
-/** A lock that disagrees with the outputs on disk; each line names a file. */
-export class LockDisagrees extends Schema.TaggedError<LockDisagrees>()("LockDisagrees", {
-  disagreements: Schema.Array(Schema.String)
-}) {
-  override get message() {
-    return `${lockName} disagrees with the outputs:\n  ${this.disagreements.join("\n  ")}`
-  }
-}
 
 const language = Argument.String("language").pipe(
   Argument.withDescription("a language code as in languages/<code>, e.g. afr_Latn or tha_Thai")
