@@ -3,6 +3,7 @@ import { Effect, FileSystem, Path } from "effect"
 import { readJson, readJsonl, replaceDirectory, sha256, toJson, writeFileAtomic } from "#files"
 import { foldFragments, readFragments, renderLock } from "#lock"
 import { ExportRecord, Language, LanguageStatistics } from "#schema"
+import { stageTable } from "#stages"
 import { scriptStatistics, scriptStatisticsCsv, statisticsCsv } from "#statistics"
 import { type CardLanguage, datasetCard } from "./card.ts"
 import { MalformedExport, MissingExport } from "./errors.ts"
@@ -12,14 +13,17 @@ import { sha256Sums } from "./sums.ts"
 /** The release folder, relative to the workspace root. */
 export const releaseFolder = "release"
 
+/** export's files, as the stage table names them. */
+const exported = stageTable.export.writes
+
 /** Where each file of a language's `out/export/` goes in the release; `{code}` and `{iso3}` fill in per language. */
 const gathered = [
-  { from: "{code}.parquet", to: huggingFacePath("{iso3}") },
-  { from: "{code}.jsonl", to: "jsonl/{code}.jsonl" },
-  { from: "{code}.x.jsonl", to: "jsonl/{code}.x.jsonl" },
-  { from: "{code}.gliner.jsonl", to: "gliner/{code}.gliner.jsonl" },
-  { from: "{code}.conll", to: "conll/{code}.conll" },
-  { from: "labels.json", to: "labels/{code}.labels.json" }
+  { from: exported.parquet.name, to: huggingFacePath("{iso3}") },
+  { from: exported.records.name, to: `jsonl/${exported.records.name}` },
+  { from: exported.translated.name, to: `jsonl/${exported.translated.name}` },
+  { from: exported.gliner.name, to: `gliner/${exported.gliner.name}` },
+  { from: exported.conll.name, to: `conll/${exported.conll.name}` },
+  { from: exported.labels.name, to: "labels/{code}.labels.json" }
 ] as const
 
 const fill = (pattern: string, language: Language) =>
@@ -59,15 +63,17 @@ const readExport = Effect.fn("readExport")(function*(root: string, language: Lan
   for (const { from, to } of gathered) {
     files.push({ path: fill(to, language), bytes: yield* read(fill(from, language)) })
   }
-  const records = yield* readJsonl(path.join(root, folder, `${language.code}.jsonl`), ExportRecord)
-  yield* read("stats.json")
-  const statistics = yield* readJson(path.join(root, folder, "stats.json"), LanguageStatistics)
+  const recordsName = fill(exported.records.name, language)
+  const statisticsName = fill(exported.statistics.name, language)
+  const records = yield* readJsonl(path.join(root, folder, recordsName), ExportRecord)
+  yield* read(statisticsName)
+  const statistics = yield* readJson(path.join(root, folder, statisticsName), LanguageStatistics)
   const spans = records.reduce((total, record) => total + record.char_spans.length, 0)
   if (statistics.sentences !== records.length || statistics.spans !== spans) {
     return yield* new MalformedExport({
-      file: `${folder}/stats.json`,
+      file: `${folder}/${statisticsName}`,
       reason: `counts ${statistics.sentences} sentences and ${statistics.spans} spans, ` +
-        `but ${language.code}.jsonl holds ${records.length} and ${spans}`
+        `but ${recordsName} holds ${records.length} and ${spans}`
     })
   }
   return { files, statistics }
