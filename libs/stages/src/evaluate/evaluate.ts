@@ -1,7 +1,6 @@
 import { Effect } from "effect"
 import { mergeRejections } from "#annotation"
 import { compare, seqscorePercent, UnknownFamily, UnknownGoldType } from "#evaluate"
-import { sha256 } from "#files"
 import { goldSets, readGoldSet } from "#gold"
 import type { EvaluatedSentence, EvaluatedSet, EvaluationError, GoldEntry, Language } from "#schema"
 import { type LoadedLanguage, Workspace } from "#workspace"
@@ -9,6 +8,7 @@ import { AnnotateConfig } from "../annotate/annotate.ts"
 import { annotatePassage, type PassageAnnotation } from "../annotate/passage.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { llmStage } from "../llm/stage.ts"
+import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageTable } from "../table.ts"
 import { EvaluateConfig } from "./config.ts"
@@ -17,13 +17,8 @@ import { goldFolder } from "./gold.ts"
 /** A seeded, order-independent draw of `limit` items by the hash rank of their ids, kept in file order. */
 export const draw = <A extends { readonly id: string }>(items: ReadonlyArray<A>, limit: number | null, seed: string) => {
   if (limit === null || items.length <= limit) return items
-  const chosen = new Set(
-    items.map((item) => ({ id: item.id, rank: sha256(`${seed}:${item.id}`) }))
-      .sort((a, b) => (a.rank < b.rank ? -1 : 1))
-      .slice(0, limit)
-      .map(({ id }) => id)
-  )
-  return items.filter((item) => chosen.has(item.id))
+  const chosen = new Set(drawBySeed(items, (item) => item.id, seed, limit))
+  return items.filter((item) => chosen.has(item))
 }
 
 /** One gold set through the annotator and the comparison: its scores, its sentences and its errors. */

@@ -1,12 +1,12 @@
 import { Effect, Schema } from "effect"
 import { formatMentionList, mergeRejections, type Rejections } from "#annotation"
-import { sha256 } from "#files"
 import { Judgement, judgeScale, type JudgeSummary } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
 import { Decoding, llmStage } from "../llm/stage.ts"
+import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles } from "../table.ts"
 import { parseJudgementAnswer } from "./parse.ts"
@@ -31,11 +31,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
   const { config, template, ask, answerer, standIn, promptDigest, inputs, usage } = yield* llmStage("judge", JudgeConfig)
   const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
-  const chosen = annotated
-    .map((passage) => ({ passage, rank: sha256(`${config.seed}:${passage.id}`) }))
-    .sort((a, b) => (a.rank < b.rank ? -1 : 1))
-    .slice(0, config.sample)
-    .map(({ passage }) => passage)
+  const chosen = drawBySeed(annotated, (passage) => passage.id, config.seed, config.sample)
 
   const answers = yield* Effect.forEach(chosen, (passage) =>
     Effect.gen(function*() {

@@ -1,7 +1,7 @@
 import { tagsOf, type TokenMention } from "#bio"
-import { sha256 } from "#files"
 import { atWordBoundary, type TextSpan, utf16Index, wordSpans, type Writing } from "#text"
 import type { DataPoint } from "./parse.ts"
+import { drawBySeed } from "../draw.ts"
 
 /** A gold sentence as far as examples need it: mentions in code points, end exclusive. */
 export interface ExampleSource {
@@ -86,11 +86,7 @@ export const chooseExamples = (
   call: number,
   m: number
 ): ReadonlyArray<DataPoint> =>
-  pool
-    .map(({ id, point }) => ({ point, rank: sha256(`${seed}:${call}:${id}`) }))
-    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0))
-    .slice(0, m)
-    .map(({ point }) => point)
+  drawBySeed(pool, (example) => example.id, `${seed}:${call}`, m).map(({ point }) => point)
 
 /** The examples as the prompt shows them: one `{"tokens": [...], "tags": [...]}` a line. */
 export const exampleLines = (examples: ReadonlyArray<DataPoint>): string =>
