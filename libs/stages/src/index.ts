@@ -1,5 +1,6 @@
 export { MissingUpstream } from "./files.ts"
 export { runStage } from "./run.ts"
+export { type Cell, type CellObservation, type CellState, compareCell, renderStatus, workspaceStatus } from "./status.ts"
 export {
   type ExternalInput,
   externalInputs,
