@@ -2,15 +2,14 @@ import { Effect, Option, Path, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { checkLock, foldLock, lockName, verifyOutputs } from "#lock"
 import {
+  loadStatus,
   pinnedStages,
-  renderStatus,
   runStage,
   runSynthesize,
   type StageName,
   stageNames,
   stageTable,
-  synthesizeDefaults,
-  workspaceStatus
+  synthesizeDefaults
 } from "#stages"
 import { Workspace } from "#workspace"
 
@@ -71,6 +70,7 @@ const status = Command.make("status", {
   )
 }, (input) =>
   Effect.gen(function*() {
+    const { renderStatus, workspaceStatus } = yield* Effect.promise(loadStatus)
     const cells = yield* workspaceStatus()
     // Printed as is, not logged: the grid and the JSON are the command's output, not events.
     yield* Effect.sync(() => process.stdout.write(input.json ? JSON.stringify(cells, null, 2) + "\n" : renderStatus(cells)))
