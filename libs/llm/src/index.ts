@@ -1,5 +1,5 @@
 export { ChatAnswer, ChatRequest } from "./ChatRequest.ts"
-export type { LlmEndpoint } from "./endpoint.ts"
+export { describeEndpoint, type LlmEndpoint } from "./endpoint.ts"
 export { LlmBadAnswer, LlmCacheError, LlmHttpError, LlmUnreachable } from "./errors.ts"
 export type { LlmError } from "./errors.ts"
 export { LlmClient } from "./LlmClient.ts"

@@ -1,5 +1,10 @@
 export { MissingUpstream } from "./files.ts"
 export { runStage } from "./run.ts"
+/**
+ * `finerweb status`'s code, loaded on demand: it reads the LLM settings and the teacher's model id, which a stage
+ * that does not call an LLM must not be hashed with (the Nx plugin follows static imports only).
+ */
+export const loadStatus = () => import("./status.ts")
 export {
   type ExternalInput,
   externalInputs,

@@ -36,14 +36,24 @@ const encode = (file: StageFile, content: unknown): Uint8Array => {
   }
 }
 
-/** The lock's record of what the stage read, derived from its row of the stage table. */
-const tableInputs = Effect.fnUntraced(function*(stage: StageName, { digest, language }: LoadedLanguage) {
+/** The sha256 of a file, by its absolute path. */
+const fileSha256 = (file: string) => Effect.map(digestFile(file), (digest) => digest.sha256)
+
+/**
+ * The lock's record of what the stage read, derived from its row of the stage table. `readDigest` digests each
+ * upstream file (by its absolute path): a run digests them all, `status` memoises them and says `null` for a missing one.
+ */
+export const tableInputs = Effect.fnUntraced(function*<E, R>(
+  stage: StageName,
+  { digest, language }: LoadedLanguage,
+  readDigest: (file: string) => Effect.Effect<string | null, E, R>
+) {
   const workspace = yield* Workspace
   const spec: StageSpec = stageTable[stage]
-  const reads: Record<string, string> = {}
+  const reads: Record<string, string | null> = {}
   for (const file of spec.reads as ReadonlyArray<StageFile>) {
     const path = yield* stageFilePath(file, language.code)
-    reads[`${file.stage}/${fileName(file, language.code)}`] = (yield* digestFile(workspace.resolve(path))).sha256
+    reads[`${file.stage}/${fileName(file, language.code)}`] = yield* readDigest(workspace.resolve(path))
   }
   return {
     language: digest,
@@ -67,7 +77,7 @@ export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extend
 ) {
   const workspace = yield* Workspace
   const code = loaded.language.code
-  const inputs = { ...(yield* tableInputs(stage, loaded)), ...result.inputs }
+  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256)), ...result.inputs }
   const writes = stageTable[stage].writes as Record<string, StageFile>
   const files = Object.entries(writes)
     .map(([key, file]) => ({ name: fileName(file, code), bytes: encode(file, (result.files as Record<string, unknown>)[key]) }))

@@ -28,6 +28,7 @@ describe("the finerweb CLI", () => {
     }
     expect(result.stdout).toMatch(/^\s+lock\s/m)
     expect(result.stdout).toMatch(/^\s+verify\s+recompute every output's digest/m)
+    expect(result.stdout).toMatch(/^\s+status\s+a language x stage grid of what is fresh, stale/m)
     expect(result.stdout).toMatch(/^\s+release\s+gathers every language's export into release\//m)
   })
 
@@ -116,6 +117,28 @@ describe("the finerweb CLI", () => {
     expect(lines[2]).toMatch(new RegExp(
       `^  languages/tha_Thai/out/export/stats\\.json: sha256 [0-9a-f]{64} \\(${bytes + 1} bytes\\), the lock pins [0-9a-f]{64} \\(${bytes} bytes\\)$`
     ))
+  })
+
+  it("status reports fresh, stale and missing cells as a grid and as JSON, and exits 0 either way", () => {
+    if (!existsSync(join(root, "languages/tha_Thai/out/export/stats.json"))) {
+      for (const stage of pinnedStages) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
+    }
+    const json = finerweb(root, ["status", "--json"])
+    expect(json.status).toBe(0)
+    const cells = JSON.parse(json.stdout) as Array<{ language: string; stage: string; state: string; reasons: Array<string> }>
+    expect(cells.filter((cell) => cell.language === "tha_Thai").map((cell) => `${cell.stage} ${cell.state}`)).toEqual([
+      ...pinnedStages.map((stage) => `${stage} fresh`),
+      "evaluate missing"
+    ])
+    const prompt = join(root, "libs/stages/src/judge/prompt.md")
+    const original = readFileSync(prompt, "utf8")
+    writeFileSync(prompt, original + "\nBe brief.\n")
+    const grid = finerweb(root, ["status"])
+    writeFileSync(prompt, original)
+    expect(grid.status).toBe(0)
+    expect(grid.stdout).toMatch(/^language +sample +score +annotate +judge +translate +export +evaluate\*$/m)
+    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +STALE +ok +STALE +--$/m)
+    expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
   })
 
   it("keeps the teacher's cached answers apart per version of its rules", () => {

@@ -1,7 +1,16 @@
 import { Effect, Option, Path, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { checkLock, foldLock, LockDisagrees, lockName, verifyOutputs } from "#lock"
-import { pinnedStages, runStage, runSynthesize, type StageName, stageNames, stageTable, synthesizeDefaults } from "#stages"
+import {
+  loadStatus,
+  pinnedStages,
+  runStage,
+  runSynthesize,
+  type StageName,
+  stageNames,
+  stageTable,
+  synthesizeDefaults
+} from "#stages"
 import { Workspace } from "#workspace"
 
 const language = Argument.String("language").pipe(
@@ -43,6 +52,27 @@ const verify = Command.make("verify", {}, () =>
     Command.withDescription(
       `recompute every output's digest and name each file that differs from ${lockName}, is missing or is not in it`
     )
+  )
+
+const status = Command.make("status", {
+  json: Flag.Boolean("json").pipe(
+    Flag.withDescription("print an array of {language, stage, state, reasons, pinned} instead of the grid"),
+    Flag.withDefault(false)
+  )
+}, (input) =>
+  Effect.gen(function*() {
+    const { renderStatus, workspaceStatus } = yield* Effect.promise(loadStatus)
+    const cells = yield* workspaceStatus()
+    // Printed as is, not logged: the grid and the JSON are the command's output, not events.
+    yield* Effect.sync(() => process.stdout.write(input.json ? JSON.stringify(cells, null, 2) + "\n" : renderStatus(cells)))
+  })).pipe(
+    Command.withDescription(
+      "a language x stage grid of what is fresh, stale (and why) or missing, from the lock fragments and the workspace, " +
+        "without running a stage; it exits 0 whatever it finds. It sees changes of language.json, config, prompt, " +
+        "upstream files, package versions, output files, the LLM endpoint and model, the scorer model and the corpus " +
+        "source; not changes of code (a fragment records no code digest; Nx's cache still reruns them) nor of the gold data"
+    ),
+    Command.withExamples([{ command: "finerweb status --json", description: "every cell as JSON" }])
   )
 
 const release = Command.make("release", {}, () =>
@@ -114,7 +144,7 @@ export const finerweb = Command.make("finerweb").pipe(
     "Build multilingual NER datasets, one stage of one language at a time (Nx runs these for you: " +
       `\`npx nx run-many -t export\`). Stages: ${stageNames.join(", ")}.`
   ),
-  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, release, synthesize])
+  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, status, release, synthesize])
 )
 
 export const runCli = Command.runWith(finerweb, { version: "0.1.0" })

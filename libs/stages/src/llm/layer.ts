@@ -1,8 +1,8 @@
 import { Config, Effect, Layer, Option } from "effect"
-import { LlmClient, LlmSettings } from "#llm"
+import { LlmClient } from "#llm"
 import { startTeacher, teacherDigest } from "#teacher"
 import { Workspace } from "#workspace"
-import { externalInputs, llmSettingsFile } from "../table.ts"
+import { llmTarget, offlineTeacherLabel } from "./endpoint.ts"
 
 /**
  * The LLM client of annotate, judge and translate. Endpoint and model come from `llm.json` or the environment; with
@@ -11,8 +11,7 @@ import { externalInputs, llmSettingsFile } from "../table.ts"
  */
 export const llmLayer = Layer.unwrap(Effect.gen(function*() {
   const workspace = yield* Workspace
-  const settings = yield* workspace.readConfig(llmSettingsFile, LlmSettings)
-  const baseUrl = Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.baseUrl)), () => settings.baseUrl)
+  const { settings, baseUrl, model } = yield* llmTarget()
   const cacheDir = workspace.resolve(settings.cacheDir)
   if (baseUrl === null) {
     const teacher = yield* startTeacher()
@@ -22,14 +21,14 @@ export const llmLayer = Layer.unwrap(Effect.gen(function*() {
       baseUrl: teacher.baseUrl,
       model: teacher.model,
       cacheDir: `${cacheDir}/offline-teacher-${teacherDigest()}`,
-      endpointLabel: "offline-teacher",
+      endpointLabel: offlineTeacherLabel,
       standIn: true
     })
   }
   return LlmClient.layer({
     ...settings,
     baseUrl,
-    model: Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.model)), () => settings.model),
+    model,
     ...Option.match(yield* Config.option(Config.Redacted(settings.apiKeyEnv)), {
       onNone: () => ({}),
       onSome: (apiKey) => ({ apiKey })

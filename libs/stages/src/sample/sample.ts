@@ -4,6 +4,7 @@ import { Passage } from "#schema"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { writeStageOutput } from "../output.ts"
 import { externalInputs, stageTable } from "../table.ts"
+import { corpusSource } from "./source.ts"
 
 const Positive = Schema.Int.check(Schema.isGreaterThan(0))
 
@@ -31,10 +32,7 @@ export const run = Effect.fn("sample")(function*(loaded: LoadedLanguage) {
   const udhr = language.corpus.udhr
   // A FineWeb-2 download holds data/<config>/train/ per language; any other folder is read as it is.
   const fineweb2 = Option.isSome(folder) && (yield* fs.exists(`${folder.value}/data`))
-  const source = Option.match(folder, {
-    onNone: () => udhr === null ? "embedded:none" : `embedded:udhr/${udhr}`,
-    onSome: (path) => `folder:${path}`
-  })
+  const source = corpusSource(udhr, folder)
   const documents = Option.match(folder, {
     onNone: (): Stream.Stream<CorpusDocument, CorpusError> =>
       udhr === null ? Stream.empty : Stream.unwrap(Effect.map(readUdhr(udhr), Stream.fromIterable)),

@@ -1,0 +1,28 @@
+import { Config, Effect, Option } from "effect"
+import { describeEndpoint, type LlmEndpoint, LlmSettings } from "#llm"
+import { TEACHER_MODEL } from "#teacher"
+import { Workspace } from "#workspace"
+import { externalInputs, llmSettingsFile } from "../table.ts"
+
+/** How the lock names the offline teacher, whose loopback URL changes from run to run. */
+export const offlineTeacherLabel = "offline-teacher"
+
+/**
+ * `llm.json` with the environment's endpoint and model over it. A `baseUrl` of `null` means the offline teacher;
+ * `model` is then the settings' own, which the teacher ignores.
+ */
+export const llmTarget = Effect.fnUntraced(function*() {
+  const workspace = yield* Workspace
+  const settings = yield* workspace.readConfig(llmSettingsFile, LlmSettings)
+  const baseUrl = Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.baseUrl)), () => settings.baseUrl)
+  const model = Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.model)), () => settings.model)
+  return { settings, baseUrl, model }
+})
+
+/** What an LLM stage would record as `inputs.llm` now, from the settings and the environment, without starting a client. */
+export const currentEndpoint = Effect.fnUntraced(function*() {
+  const { baseUrl, model } = yield* llmTarget()
+  return (baseUrl === null
+    ? { endpoint: offlineTeacherLabel, model: TEACHER_MODEL, standIn: true }
+    : { endpoint: describeEndpoint(baseUrl), model, standIn: false }) satisfies LlmEndpoint
+})
