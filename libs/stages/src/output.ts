@@ -1,5 +1,15 @@
-import { Effect, Schema } from "effect"
-import { digestBytes, digestFile, type FileDigest, replaceDirectory, sha256, toJson, toJsonl, writeFileAtomic } from "#files"
+import { Effect, FileSystem, Schema } from "effect"
+import {
+  digestBytes,
+  digestFile,
+  type FileDigest,
+  replaceDirectory,
+  sha256,
+  toJson,
+  toJsonl,
+  WriteError,
+  writeFileAtomic
+} from "#files"
 import { fragmentName, type LockFragment, renderLock } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { stageFilePath } from "./files.ts"
@@ -7,10 +17,22 @@ import { type FileContent, fileName, type StageFile, type StageName, type StageS
 
 type Writes<S extends StageName> = (typeof stageTable)[S]["writes"]
 
+/**
+ * A file the stage streamed to disk itself (too large to hold whole), already encoded with the table's schema, with
+ * the digest taken as it was written; it is moved into the output folder as is. It must be on the output's disk.
+ */
+export interface WrittenFile {
+  readonly written: string
+  readonly digest: FileDigest
+}
+
+const isWritten = (content: unknown): content is WrittenFile =>
+  typeof content === "object" && content !== null && "written" in content && "digest" in content
+
 /** What a stage program hands over to be written. */
 export interface StageResult<S extends StageName> {
-  /** Every file the table says the stage writes, by its name in the table. */
-  readonly files: { readonly [K in keyof Writes<S>]: FileContent<Writes<S>[K]> }
+  /** Every file the table says the stage writes, by its name in the table: its content, or the file written. */
+  readonly files: { readonly [K in keyof Writes<S>]: FileContent<Writes<S>[K]> | WrittenFile }
   /**
    * Fingerprints of what the stage read besides what the table already names (its language, configuration, prompt,
    * upstream files and packages): a model's digest, the LLM endpoint, the corpus. Never a secret.
@@ -80,14 +102,25 @@ export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extend
   const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256)), ...result.inputs }
   const writes = stageTable[stage].writes as Record<string, StageFile>
   const files = Object.entries(writes)
-    .map(([key, file]) => ({ name: fileName(file, code), bytes: encode(file, (result.files as Record<string, unknown>)[key]) }))
+    .map(([key, file]) => {
+      const content = (result.files as Record<string, unknown>)[key]
+      return { name: fileName(file, code), content: isWritten(content) ? content : encode(file, content) }
+    })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
   const outputs: Record<string, FileDigest> = {}
   yield* replaceDirectory(workspace.resolve(workspace.stageDir(code, stage)), (temporary) =>
     Effect.gen(function*() {
-      for (const { name, bytes } of files) {
-        outputs[name] = digestBytes(name, bytes)
-        yield* writeFileAtomic(`${temporary}/${name}`, bytes)
+      const fs = yield* FileSystem.FileSystem
+      for (const { name, content } of files) {
+        if (isWritten(content)) {
+          outputs[name] = content.digest
+          yield* fs.rename(content.written, `${temporary}/${name}`).pipe(
+            Effect.mapError((cause) => new WriteError({ path: `${temporary}/${name}`, reason: cause.message }))
+          )
+        } else {
+          outputs[name] = digestBytes(name, content)
+          yield* writeFileAtomic(`${temporary}/${name}`, content)
+        }
       }
       const fragment: LockFragment = {
         language: code,

@@ -14,6 +14,7 @@ import {
   JudgeSummary,
   LanguageStatistics,
   Passage,
+  PassageScore,
   SampleManifest,
   ScoredPassage,
   ScoreManifest,
@@ -66,6 +67,7 @@ export const stageFiles = {
   },
   score: {
     passages: jsonl("score", "passages.jsonl", ScoredPassage),
+    scores: jsonl("score", "scores.jsonl", PassageScore),
     manifest: json("score", "manifest.json", ScoreManifest)
   },
   annotate: {
@@ -179,14 +181,15 @@ export const stageTable = {
   },
   score: {
     does: "predicts each passage's NER usefulness with an ONNX model and keeps the first passage per document " +
-      "above the threshold that is not really English, up to the language's target",
+      "above the threshold that is not mostly in another language (cld3, sentence by sentence), up to the language's " +
+      "target; every passage's score goes to scores.jsonl",
     reads: [stageFiles.sample.passages],
     writes: stageFiles.score,
     config: `${stageFolder("score")}/config.json`,
     prompt: null,
     external: [],
     configured: (config: { modelPath: string }) => [`${config.modelPath.replace(/\/[^/]*$/, "")}/**`],
-    packages: ["onnxruntime-node"],
+    packages: ["onnxruntime-node", "cld3-asm"],
     pinned: true,
     load: (): Promise<StageModule> => import("./score/score.ts")
   },
