@@ -73,15 +73,27 @@ describe("score", () => {
       assert.isString(fragment.inputs.packages["onnxruntime-node"])
     }))
 
-  it.effect("an empty list of execution providers is refused as the configuration is read, naming the file", () =>
+  it.effect("an empty list of execution providers, or one onnxruntime-node lacks, is refused as the configuration is read, naming the file", () =>
+    Effect.gen(function*() {
+      for (const executionProviders of [[], ["cuda", "tpu"]]) {
+        const root = tinyWorkspace([code], {
+          "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders })
+        })
+        writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown)])
+        const error = yield* runStageAt(root, "score", code).pipe(Effect.flip)
+        assert.match((error as Error).message, /^libs\/stages\/src\/score\/config\.json: .*executionProviders/)
+        assert.isFalse(existsSync(join(root, "languages", code, "out/score")))
+      }
+    }))
+
+  it.effect("runs on cpu after cuda fails, and records the provider among the run's facts", () =>
     Effect.gen(function*() {
       const root = tinyWorkspace([code], {
-        "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders: [] })
+        "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders: ["cuda", "cpu"] })
       })
       writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown)])
-      const error = yield* runStageAt(root, "score", code).pipe(Effect.flip)
-      assert.match((error as Error).message, /^libs\/stages\/src\/score\/config\.json: .*executionProviders/)
-      assert.isFalse(existsSync(join(root, "languages", code, "out/score")))
+      yield* runStageAt(root, "score", code)
+      assert.deepStrictEqual(readFragment(root, "score", code).run, { executionProvider: "cpu" })
     }))
 
   it.effect("says which stage to run first when the sampled passages are missing", () =>

@@ -133,7 +133,9 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
       scores: { written: scores.path, digest: yield* scores.finish },
       manifest
     },
-    inputs: { model: { path: config.modelPath, sha256: scorer.digest } }
+    inputs: { model: { path: config.modelPath, sha256: scorer.digest } },
+    // Another provider may differ in the last float digits, which the six-decimal rounding absorbs.
+    run: { executionProvider: scorer.provider }
   })
   const others = Object.entries(totals.otherLanguages).map(([other, count]) => `${count} ${other}`).join(", ")
   yield* Effect.logInfo(
