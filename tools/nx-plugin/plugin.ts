@@ -3,16 +3,18 @@ import { basename, dirname, join } from "node:path"
 import type { CreateNodesV2, ProjectConfiguration, TargetConfiguration } from "nx/src/devkit-exports.js"
 import { fragmentName } from "#lock"
 import {
+  lockedPackages,
   pinnedStages,
   type StageFile,
-  stageFolder,
+  stageCodeRoots,
   type StageName,
   stageNames,
   type StageSpec,
+  stageRunner,
   stageTable,
   upstreamStages
 } from "#stages"
-import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./code.ts"
+import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "#code"
 
 /**
  * Infers the workspace's projects:
@@ -23,9 +25,6 @@ import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./c
  * - the workspace itself (`finerweb`, from `nx.json`), with `release`, which gathers every language's export.
  * Shared input sets are the named inputs of `nx.json`.
  */
-
-/** The CLI every stage target runs. */
-const runner: Unit = "tools/cli"
 
 const root = "{workspaceRoot}"
 const projectName = (unit: Unit) => basename(unit)
@@ -45,7 +44,7 @@ const codeInputs = (graph: CodeGraph, roots: ReadonlyArray<Unit>) => {
 }
 
 /** Inputs for the code a stage runs: its folder of the stages library and the CLI, and what they import. */
-export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, [stageFolder(stage), runner])
+export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, stageCodeRoots(stage))
 
 export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
   const code = stageCode(graph, stage)
@@ -68,7 +67,7 @@ export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: Stag
       "!{workspaceRoot}/**/*.fixture.ts",
       { input: "production", projects: code.projects },
       ...(spec.reads as ReadonlyArray<StageFile>).map((file) => ({ dependentTasksOutputFiles: upstreamGlob(file) })),
-      { externalDependencies: [...new Set([...code.packages, ...spec.packages])].sort() }
+      { externalDependencies: [...new Set([...code.packages, ...lockedPackages(stage)])].sort() }
     ],
     outputs: [`{projectRoot}/out/${stage}`],
     metadata: { description: spec.does, technologies: ["finerweb"] }
@@ -93,7 +92,7 @@ const languageProject = (
     projectType: "library",
     tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
     // The code every target runs, so that `nx graph` shows libraries -> stages -> languages.
-    implicitDependencies: ["stages", projectName(runner)],
+    implicitDependencies: ["stages", projectName(stageRunner)],
     // A copy per project, of the stages the language has: Nx fills in each project's tokens in what it is given.
     targets: structuredClone(Object.fromEntries(Object.entries(targets).filter(([stage]) => {
       const spec: StageSpec = stageTable[stage as StageName]
@@ -136,7 +135,7 @@ const releaseCode: Unit = "libs/release"
  * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
  */
 export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
-  const code = codeInputs(graph, [releaseCode, runner])
+  const code = codeInputs(graph, [releaseCode, stageRunner])
   return {
     command: "node tools/cli/main.ts release",
     cache: true,

@@ -1,3 +1,4 @@
+export { stageCodeRoots, stageRunner } from "./code.ts"
 export { MissingUpstream } from "./files.ts"
 export { runStage } from "./run.ts"
 /**
@@ -9,6 +10,7 @@ export {
   type ExternalInput,
   externalInputs,
   llmSettingsFile,
+  lockedPackages,
   pinnedStages,
   type StageContext,
   type StageFile,

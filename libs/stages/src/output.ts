@@ -12,8 +12,9 @@ import {
 } from "#files"
 import { fragmentName, type LockFragment, renderLock } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
+import { stageCodeDigests } from "./code.ts"
 import { stageFilePath } from "./files.ts"
-import { type FileContent, fileName, type StageFile, type StageName, type StageSpec, stageTable } from "./table.ts"
+import { type FileContent, fileName, lockedPackages, type StageFile, type StageName, type StageSpec, stageTable } from "./table.ts"
 
 type Writes<S extends StageName> = (typeof stageTable)[S]["writes"]
 
@@ -62,13 +63,15 @@ const encode = (file: StageFile, content: unknown): Uint8Array => {
 const fileSha256 = (file: string) => Effect.map(digestFile(file), (digest) => digest.sha256)
 
 /**
- * The lock's record of what the stage read, derived from its row of the stage table. `readDigest` digests each
- * upstream file (by its absolute path): a run digests them all, `status` memoises them and says `null` for a missing one.
+ * The lock's record of what the stage read, derived from its row of the stage table, and the digest of its code.
+ * `readDigest` digests each upstream file (by its absolute path): a run digests them all, `status` memoises them and
+ * says `null` for a missing one; `codeOf` gives a stage's code digest (`stageCodeDigests`).
  */
 export const tableInputs = Effect.fnUntraced(function*<E, R>(
   stage: StageName,
   { digest, language }: LoadedLanguage,
-  readDigest: (file: string) => Effect.Effect<string | null, E, R>
+  readDigest: (file: string) => Effect.Effect<string | null, E, R>,
+  codeOf: (stage: StageName) => string
 ) {
   const workspace = yield* Workspace
   const spec: StageSpec = stageTable[stage]
@@ -83,7 +86,8 @@ export const tableInputs = Effect.fnUntraced(function*<E, R>(
     ...(spec.sharedConfig === undefined ? {} : { sharedConfig: yield* workspace.readConfig(spec.sharedConfig, Schema.Unknown) }),
     ...(spec.prompt === null ? {} : { prompt: sha256(yield* workspace.readText(spec.prompt)) }),
     ...(spec.reads.length === 0 ? {} : { reads }),
-    packages: workspace.packageVersions(["effect", ...spec.packages])
+    packages: workspace.packageVersions(lockedPackages(stage)),
+    code: codeOf(stage)
   }
 })
 
@@ -99,7 +103,7 @@ export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extend
 ) {
   const workspace = yield* Workspace
   const code = loaded.language.code
-  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256)), ...result.inputs }
+  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256, stageCodeDigests())), ...result.inputs }
   const writes = stageTable[stage].writes as Record<string, StageFile>
   const files = Object.entries(writes)
     .map(([key, file]) => {

@@ -149,7 +149,10 @@ export interface StageSpec {
   readonly external: ReadonlyArray<ExternalInput>
   /** Workspace files its configuration names (a model's folder), as globs relative to the root: hashed with it. */
   readonly configured?: (config: any) => ReadonlyArray<string>
-  /** The npm packages its output depends on besides effect: their versions go into the lock and the Nx hash. */
+  /**
+   * The npm packages its output depends on besides those every stage runs on (`runtimePackages`): their versions go
+   * into the lock and the Nx hash.
+   */
   readonly packages: ReadonlyArray<string>
   /** Whether `datasets.lock` pins its outputs: the dataset's stages do; a measurement keeps its fragment to itself. */
   readonly pinned: boolean
@@ -164,6 +167,14 @@ export interface StageSpec {
 
 /** Where a stage's program, parser, prompt, configuration and tests live. */
 export const stageFolder = (stage: string) => `libs/stages/src/${stage}`
+
+/** The packages every stage runs on: Effect, and Nx, which decides what reruns and what comes from its cache. */
+const runtimePackages = ["effect", "nx"]
+
+/** The packages whose versions a stage's lock fragment records and its Nx hash includes. */
+export const lockedPackages = (stage: StageName): ReadonlyArray<string> => [
+  ...new Set([...runtimePackages, ...(stageTable[stage] as StageSpec).packages])
+]
 
 const llmPackages = ["openai"]
 

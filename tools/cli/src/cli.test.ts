@@ -141,6 +141,20 @@ describe("the finerweb CLI", () => {
     expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
   })
 
+  it("status names a stage whose own code changed, and not the stages that do not run that code", () => {
+    if (!existsSync(join(root, "languages/tha_Thai/out/export/stats.json"))) {
+      for (const stage of pinnedStages) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
+    }
+    const code = join(root, "libs/stages/src/translate/translate.ts")
+    const original = readFileSync(code, "utf8")
+    writeFileSync(code, `${original}\n// an edit\n`)
+    const json = finerweb(root, ["status", "--json"])
+    writeFileSync(code, original)
+    const cells = JSON.parse(json.stdout) as Array<{ language: string; stage: string; state: string; reasons: Array<string> }>
+    expect(Object.fromEntries(cells.filter((cell) => cell.language === "tha_Thai" && cell.state === "stale").map((cell) => [cell.stage, cell.reasons])))
+      .toEqual({ translate: ["code changed"], export: ["upstream stale: translate"] })
+  })
+
   it("keeps the teacher's cached answers apart per version of its rules", () => {
     for (const stage of ["sample", "score", "annotate"]) expect(finerweb(root, [stage, "afr_Latn"]).status).toBe(0)
     const cache = join(root, ".finerweb/llm-cache")
