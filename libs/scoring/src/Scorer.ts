@@ -54,15 +54,16 @@ const readManifest = Effect.fnUntraced(function*(fs: FileSystem.FileSystem, mode
  * provider runs and why the ones before it did not. When none loads, the error names the model and every reason.
  */
 const openSession = Effect.fnUntraced(function*(modelPath: string, options: ScorerOptions) {
+  // onnxruntime's process-wide log (set before its first session) would print a missing CUDA library as two lines of
+  // its own on stderr; every failure also comes back as an error, which the log line or ScorerModelError reports.
+  ort.env.logLevel = "fatal"
   const failures: Array<string> = []
   for (const provider of options.executionProviders) {
     const opened = yield* Effect.exit(Effect.tryPromise({
       try: () =>
         ort.InferenceSession.create(modelPath, {
           executionProviders: [provider],
-          intraOpNumThreads: options.intraOpThreads,
-          // Fatal only: a missing CUDA library is reported in the log line below, not as onnxruntime's own noise.
-          logSeverityLevel: 4
+          intraOpNumThreads: options.intraOpThreads
         }),
       catch: (cause) => String(cause).replace(/\s+/g, " ")
     }))
