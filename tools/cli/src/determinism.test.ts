@@ -35,5 +35,5 @@ describe("two clean builds", () => {
     expect([...second.keys()].sort()).toEqual([...first.keys()].sort())
     expect(first.size).toBeGreaterThan(1 + languages.length * pinnedStages.length * 2)
     for (const [file, bytes] of first) expect(second.get(file)?.equals(bytes), file).toBe(true)
-  })
+  }, 300_000)
 })
