@@ -54,11 +54,16 @@ if (parent.status !== 0) {
     nx(["run-many", "-t", "export", `--projects=${edited.join(",")}`])
   }
 
-  const projects = spawnSync(join(root, "node_modules/.bin/nx"), ["show", "projects", "--affected", `--base=${base}`, "--head=HEAD"], {
-    cwd: root,
-    encoding: "utf8"
-  })
-  if (projects.stdout.split("\n").includes("release")) {
+  const projects = spawnSync(
+    join(root, "node_modules/.bin/nx"),
+    ["show", "projects", "--affected", `--base=${base}`, "--head=HEAD", "--json"],
+    { cwd: root, encoding: "utf8" }
+  )
+  if (projects.status !== 0) {
+    say(`nx show projects --affected failed (exit ${projects.status}): ${projects.stderr}`)
+    process.exit(1)
+  }
+  if ((JSON.parse(projects.stdout) as Array<string>).includes("release")) {
     say("the release library is affected: building the release, and so every language")
     nx(["run", "finerweb:release"])
   }
