@@ -136,8 +136,8 @@ describe("the finerweb CLI", () => {
     const grid = finerweb(root, ["status"])
     writeFileSync(prompt, original)
     expect(grid.status).toBe(0)
-    expect(grid.stdout).toMatch(/^language +sample +score +annotate +judge +translate +export +evaluate\*$/m)
-    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +STALE +ok +STALE +--$/m)
+    expect(grid.stdout).toMatch(/^language +sample +rate +score +annotate +judge +translate +export +evaluate\*$/m)
+    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +ok +STALE +ok +STALE +--$/m)
     expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
   })
 
