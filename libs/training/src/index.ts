@@ -1,0 +1,6 @@
+export { encodeModel, floatTensor, tensorType, ATTRIBUTE_INT } from "./onnx.ts"
+export { forward, forwardSparse, type Mlp } from "./mlp.ts"
+export { IR_VERSION, type NetworkMeta, networkModel, OPSET_VERSION } from "./network.ts"
+export { seededRandom, shuffle } from "./random.ts"
+export { type Example, type TrainOptions, trainMlp } from "./train.ts"
+export { binaryScores, type BinaryScores, macro } from "./metrics.ts"
