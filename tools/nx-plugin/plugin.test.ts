@@ -197,6 +197,26 @@ describe("the finerweb Nx plugin", () => {
     expect(packages.externalDependencies).not.toContain("openai")
   })
 
+  it("gives the workspace project a cached train-scorer target after every language's rate", () => {
+    const target = projects["."].targets["train-scorer"]
+    expect(target.command).toBe("node tools/cli/main.ts train-scorer")
+    expect(target.dependsOn).toEqual([{ target: "rate", projects: ["tag:type:language"] }])
+    expect(target.outputs).toEqual(["{workspaceRoot}/scorer"])
+    expect(target.inputs).toEqual(expect.arrayContaining([
+      "{workspaceRoot}/languages/*/language.json",
+      { dependentTasksOutputFiles: "**/out/rate/*.json*" }
+    ]))
+    const code = target.inputs.find((input) => typeof input === "object" && "projects" in input) as { projects: Array<string> }
+    // The trainer's library (and its config.json), the featurizer and the teacher's rule for the FLORES report.
+    expect(code.projects).toEqual(expect.arrayContaining(["training", "scoring", "teacher", "cli"]))
+    expect(code.projects).not.toContain("release")
+    // No stage hashes the trainer: the CLI loads it on demand.
+    for (const stage of ["sample", "rate", "score"]) {
+      const inputs = JSON.stringify(projects["languages/afr_Latn"].targets[stage].inputs)
+      expect(inputs).not.toContain("training")
+    }
+  })
+
   it("keeps the release code out of every stage's inputs: the CLI loads it on demand", () => {
     for (const stage of Object.keys(tha.targets)) expect(projectsOf(stage), stage).not.toContain("release")
   })

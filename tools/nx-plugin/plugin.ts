@@ -20,7 +20,8 @@ import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./c
  *   `dependsOn` the stages whose files it reads, and `inputs` naming exactly what it reads (its language, its
  *   configuration and prompt, the upstream files, the code it runs, the packages it imports);
  * - one per library or tool with a `tsconfig.json` (`libs/<name>`, `tools/<name>`), with `typecheck` and `test`;
- * - the workspace itself (`finerweb`, from `nx.json`), with `release`, which gathers every language's export.
+ * - the workspace itself (`finerweb`, from `nx.json`), with `release`, which gathers every language's export, and
+ *   `train-scorer`, which fits the passage scorer on every language's ratings.
  * Shared input sets are the named inputs of `nx.json`.
  */
 
@@ -161,13 +162,44 @@ export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
   }
 }
 
+/** The library the train-scorer target runs, loaded on demand by the CLI like the release's. */
+const trainingCode: Unit = "libs/training"
+
+/**
+ * The train-scorer target: fits the passage scorer on every language's ratings and writes `scorer/`. It reads the
+ * rate outputs and every language.json (the FLORES report rates with each language's tag); the FLORES folder lies
+ * outside the workspace and is not hashed.
+ */
+export const trainScorerTarget = (graph: CodeGraph): TargetConfiguration => {
+  const code = codeInputs(graph, [trainingCode, runner])
+  return {
+    command: "node tools/cli/main.ts train-scorer",
+    cache: true,
+    dependsOn: [{ target: "rate", projects: ["tag:type:language"] }],
+    inputs: [
+      `${root}/languages/*/language.json`,
+      ...code.files,
+      "!{workspaceRoot}/**/*.test.ts",
+      "!{workspaceRoot}/**/*.fixture.ts",
+      { input: "production", projects: code.projects },
+      { dependentTasksOutputFiles: "**/out/rate/*.json*" },
+      { externalDependencies: code.packages }
+    ],
+    outputs: [`${root}/scorer`],
+    metadata: {
+      description: "fits the passage scorer on every language's ratings and writes scorer/: model, manifest, report, card",
+      technologies: ["finerweb"]
+    }
+  }
+}
+
 /** The workspace itself, inferred from `nx.json`: the targets that read every language. */
 const workspaceProject = (graph: CodeGraph): ProjectConfiguration => ({
   name: workspaceProjectName,
   root: ".",
   projectType: "application",
   tags: ["type:workspace"],
-  targets: { release: releaseTarget(graph) }
+  targets: { release: releaseTarget(graph), "train-scorer": trainScorerTarget(graph) }
 })
 
 /** Not `workspace`, which is the workspace library's project. */

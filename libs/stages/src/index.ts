@@ -1,3 +1,4 @@
+export { drawBySeed } from "./draw.ts"
 export { MissingUpstream } from "./files.ts"
 export { runStage } from "./run.ts"
 /**

@@ -3,7 +3,7 @@ import { Result, Schema } from "effect"
 import { validate } from "#bio"
 import { annotate } from "./annotate.ts"
 import { judge } from "./judge.ts"
-import { rate } from "./rate.ts"
+import { rateUsefulness } from "./rate.ts"
 import { maxDataPoints, synthesize, type TaggedSentence } from "./synthesize.ts"
 import { translateLabels } from "./translate.ts"
 import { formatTuples, parseTuples } from "./tuples.ts"
@@ -124,7 +124,7 @@ export const answer = (task: TeacherTask): string => {
     case "judge":
       return JSON.stringify(judge(task.passage, task.lang, task.annotations))
     case "rate":
-      return JSON.stringify(rate(task.passage, task.lang))
+      return JSON.stringify(rateUsefulness(task.passage, task.lang))
     case "translate":
       return JSON.stringify(translateLabels(task.labels, task.lang))
     case "synthesize":

@@ -43,7 +43,7 @@ const noises = (lang: string): ReadonlyArray<Noise> => [
  * - 4: at least 8 distinct mentions of at least 3 types, at least 3 mentions per 100 words (rich).
  * A rule-based stand-in: it knows only the names its gazetteers, date and proper-name rules know.
  */
-export const rate = (text: string, lang: string): UsefulnessVerdict => {
+export const rateUsefulness = (text: string, lang: string): UsefulnessVerdict => {
   const words = wordSpans(text, writingOf(lang)).length
   const finds = annotate(text, lang)
   const mentions = new Set(finds.map((find) => find.mention)).size

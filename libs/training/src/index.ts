@@ -4,3 +4,6 @@ export { IR_VERSION, type NetworkMeta, networkModel, OPSET_VERSION } from "./net
 export { seededRandom, shuffle } from "./random.ts"
 export { type Example, type TrainOptions, trainMlp } from "./train.ts"
 export { binaryScores, type BinaryScores, macro } from "./metrics.ts"
+export { trainScorer } from "./scorer.ts"
+export { scorerFolder } from "./config.ts"
+export { MissingRatings, MalformedFlores } from "./errors.ts"

@@ -30,6 +30,7 @@ describe("the finerweb CLI", () => {
     expect(result.stdout).toMatch(/^\s+verify\s+recompute every output's digest/m)
     expect(result.stdout).toMatch(/^\s+status\s+a language x stage grid of what is fresh, stale/m)
     expect(result.stdout).toMatch(/^\s+release\s+gathers every language's export into release\//m)
+    expect(result.stdout).toMatch(/^\s+train-scorer\s+fits the passage scorer/m)
   })
 
   it("an unknown language code gives one line naming the missing file, and writes nothing", () => {
