@@ -129,69 +129,73 @@ const codeProject = (workspaceRoot: string, file: string): ProjectConfiguration 
   }
 }
 
-/** The library the release target runs; the CLI loads it on demand, so no stage's code includes it. */
-const releaseCode: Unit = "libs/release"
+type Input = NonNullable<TargetConfiguration["inputs"]>[number]
 
 /**
- * The release target: gathers every language's export into `release/`. It reads the export outputs, the lock
- * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
+ * A target of the workspace project: it runs a CLI command after every language's `after` target and reads every
+ * language.json, the `reads` of those targets, and the code of `code` (a library the CLI loads on demand, so that no
+ * stage's code includes it).
  */
-export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
-  const code = codeInputs(graph, [releaseCode, runner])
+const workspaceTarget = (graph: CodeGraph, target: {
+  readonly command: string
+  readonly code: Unit
+  readonly after: StageName
+  readonly reads: ReadonlyArray<Input>
+  readonly output: string
+  readonly description: string
+}): TargetConfiguration => {
+  const code = codeInputs(graph, [target.code, runner])
   return {
-    command: "node tools/cli/main.ts release",
+    command: `node tools/cli/main.ts ${target.command}`,
     cache: true,
-    dependsOn: [{ target: "export", projects: ["tag:type:language"] }],
+    dependsOn: [{ target: target.after, projects: ["tag:type:language"] }],
     inputs: [
       `${root}/languages/*/language.json`,
       ...code.files,
       "!{workspaceRoot}/**/*.test.ts",
       "!{workspaceRoot}/**/*.fixture.ts",
       { input: "production", projects: code.projects },
-      { dependentTasksOutputFiles: "**/out/export/**" },
-      // Fragments of stages before export are outputs of its dependencies' dependencies.
-      ...pinnedStages.filter((stage) => stage !== "export")
-        .map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true })),
+      ...target.reads,
       { externalDependencies: code.packages }
     ],
-    outputs: [`${root}/release`],
-    metadata: {
-      description: "gathers every language's export into release/: formats, card, statistics, SHA256SUMS",
-      technologies: ["finerweb"]
-    }
+    outputs: [`${root}/${target.output}`],
+    metadata: { description: target.description, technologies: ["finerweb"] }
   }
 }
 
-/** The library the train-scorer target runs, loaded on demand by the CLI like the release's. */
-const trainingCode: Unit = "libs/training"
+/**
+ * The release target: gathers every language's export into `release/`. It reads the export outputs, the lock
+ * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
+ */
+export const releaseTarget = (graph: CodeGraph): TargetConfiguration =>
+  workspaceTarget(graph, {
+    command: "release",
+    code: "libs/release",
+    after: "export",
+    reads: [
+      { dependentTasksOutputFiles: "**/out/export/**" },
+      // Fragments of stages before export are outputs of its dependencies' dependencies.
+      ...pinnedStages.filter((stage) => stage !== "export")
+        .map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true }))
+    ],
+    output: "release",
+    description: "gathers every language's export into release/: formats, card, statistics, SHA256SUMS"
+  })
 
 /**
  * The train-scorer target: fits the passage scorer on every language's ratings and writes `scorer/`. It reads the
  * rate outputs and every language.json (the FLORES report rates with each language's tag); the FLORES folder lies
  * outside the workspace and is not hashed.
  */
-export const trainScorerTarget = (graph: CodeGraph): TargetConfiguration => {
-  const code = codeInputs(graph, [trainingCode, runner])
-  return {
-    command: "node tools/cli/main.ts train-scorer",
-    cache: true,
-    dependsOn: [{ target: "rate", projects: ["tag:type:language"] }],
-    inputs: [
-      `${root}/languages/*/language.json`,
-      ...code.files,
-      "!{workspaceRoot}/**/*.test.ts",
-      "!{workspaceRoot}/**/*.fixture.ts",
-      { input: "production", projects: code.projects },
-      { dependentTasksOutputFiles: "**/out/rate/*.json*" },
-      { externalDependencies: code.packages }
-    ],
-    outputs: [`${root}/scorer`],
-    metadata: {
-      description: "fits the passage scorer on every language's ratings and writes scorer/: model, manifest, report, card",
-      technologies: ["finerweb"]
-    }
-  }
-}
+export const trainScorerTarget = (graph: CodeGraph): TargetConfiguration =>
+  workspaceTarget(graph, {
+    command: "train-scorer",
+    code: "libs/training",
+    after: "rate",
+    reads: [{ dependentTasksOutputFiles: "**/out/rate/*.json*" }],
+    output: "scorer",
+    description: "fits the passage scorer on every language's ratings and writes scorer/: model, manifest, report, card"
+  })
 
 /** The workspace itself, inferred from `nx.json`: the targets that read every language. */
 const workspaceProject = (graph: CodeGraph): ProjectConfiguration => ({

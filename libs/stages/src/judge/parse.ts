@@ -1,7 +1,7 @@
 import { Effect, Schema } from "effect"
 import { JudgedMention, judgeScale, type RejectionReason } from "#schema"
-import { findObject, normalizeLabel, stripReasoning, toPlain } from "#annotation"
-import { readRating } from "../llm/rating.ts"
+import { normalizeLabel, toPlain } from "#annotation"
+import { answerObject, readRating } from "../llm/rating.ts"
 
 /** A list of judged mentions; a judge may leave out a list it has nothing to put in. */
 const JudgedMentions = Schema.Array(JudgedMention).pipe(Schema.withDecodingDefaultKey(Effect.succeed([])))
@@ -33,16 +33,11 @@ const decodeLists = Schema.decodeUnknownResult(JudgedLists)
  * trimmed.
  */
 export const parseJudgementAnswer = (answer: string): ParsedJudgement => {
-  const reply = stripReasoning(answer)
-  if (reply.trim() === "") return { ok: false, reason: "empty" }
-  const found = findObject(reply)
-  if (found.kind === "missing") return { ok: false, reason: "malformed" }
-  if (found.kind === "cut") return { ok: false, reason: "truncated" }
-  // The last entry of a repeated key wins, as in JSON.parse.
-  const entry = (key: string) => found.object.entries.findLast(([name]) => name === key)?.[1]
-  const faithfulness = readRating(entry("faithfulness"), judgeScale)
+  const found = answerObject(answer)
+  if (!found.ok) return found
+  const faithfulness = readRating(found.entry("faithfulness"), judgeScale)
   if (!faithfulness.ok) return faithfulness
-  const completeness = readRating(entry("completeness"), judgeScale)
+  const completeness = readRating(found.entry("completeness"), judgeScale)
   if (!completeness.ok) return completeness
   const lists = decodeLists(toPlain(found.object))
   if (lists._tag === "Failure") return { ok: false, reason: "malformed" }

@@ -1,5 +1,4 @@
-import type { Literal } from "#annotation"
-import { toPlain } from "#annotation"
+import { findObject, type Literal, stripReasoning, toPlain } from "#annotation"
 import type { RejectionReason } from "#schema"
 
 /** A whole-number scale a model rates on (the judge's 1-5, the rater's 1-4). */
@@ -43,4 +42,28 @@ export const readRating = (literal: Literal | undefined, scale: Scale): ReadRati
     default:
       return { ok: false, reason: "score-not-a-number" }
   }
+}
+
+/** The object of an answer and a way to read its entries, or why there is none. */
+export type AnswerObject =
+  | {
+    readonly ok: true
+    readonly object: Literal & { readonly kind: "object" }
+    /** An entry by key; the last of a repeated key wins, as in JSON.parse. */
+    readonly entry: (key: string) => Literal | undefined
+  }
+  | { readonly ok: false; readonly reason: RejectionReason }
+
+/**
+ * The JSON object a rating answer holds (fenced or among chatter, after any reasoning block; Python dict syntax
+ * tolerated), as the judge's and the rater's parsers read it: "empty" for a blank answer, "malformed" when no object
+ * can be read, "truncated" when the answer ends inside the object.
+ */
+export const answerObject = (answer: string): AnswerObject => {
+  const reply = stripReasoning(answer)
+  if (reply.trim() === "") return { ok: false, reason: "empty" }
+  const found = findObject(reply)
+  if (found.kind === "missing") return { ok: false, reason: "malformed" }
+  if (found.kind === "cut") return { ok: false, reason: "truncated" }
+  return { ok: true, object: found.object, entry: (key) => found.object.entries.findLast(([name]) => name === key)?.[1] }
 }

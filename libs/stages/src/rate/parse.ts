@@ -1,6 +1,5 @@
-import { findObject, stripReasoning } from "#annotation"
 import { type RejectionReason, usefulnessScale } from "#schema"
-import { readRating } from "../llm/rating.ts"
+import { answerObject, readRating } from "../llm/rating.ts"
 
 /** The rater's answer: a whole score on the 1-4 scale and the justification it gave. */
 export type ParsedRating =
@@ -14,16 +13,11 @@ export type ParsedRating =
  * for a score that is not a whole number from 1 to 4; the score is read first, so one answer counts one reason.
  */
 export const parseRatingAnswer = (answer: string): ParsedRating => {
-  const reply = stripReasoning(answer)
-  if (reply.trim() === "") return { ok: false, reason: "empty" }
-  const found = findObject(reply)
-  if (found.kind === "missing") return { ok: false, reason: "malformed" }
-  if (found.kind === "cut") return { ok: false, reason: "truncated" }
-  // The last entry of a repeated key wins, as in JSON.parse.
-  const entry = (key: string) => found.object.entries.findLast(([name]) => name === key)?.[1]
-  const score = readRating(entry("score"), usefulnessScale)
+  const found = answerObject(answer)
+  if (!found.ok) return found
+  const score = readRating(found.entry("score"), usefulnessScale)
   if (!score.ok) return score
-  const justification = entry("justification")
+  const justification = found.entry("justification")
   if (justification?.kind !== "string") return { ok: false, reason: "malformed" }
   return { ok: true, value: { score: score.value, justification: justification.value.trim() } }
 }
