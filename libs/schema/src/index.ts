@@ -2,6 +2,7 @@ export { EmbeddedCorpus, GoldEntry, Language, Script, WordSplitting } from "./La
 export { Passage, PassageScore, ScoreDecision, ScoredPassage } from "./Passage.ts"
 export { AnnotatedPassage, Mention, RejectionCounts, RejectionReason, rejectionReasons, Span } from "./Span.ts"
 export { JudgedMention, Judgement, judgeScale, Rating } from "./Judgement.ts"
+export { RateManifest, UsefulnessRating, usefulnessScale, usefulThreshold } from "./Usefulness.ts"
 export {
   AnnotateManifest,
   JudgeManifest,

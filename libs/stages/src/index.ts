@@ -1,4 +1,5 @@
 export { stageCodeRoots, stageRunner } from "./code.ts"
+export { drawBySeed } from "./draw.ts"
 export { MissingUpstream } from "./files.ts"
 export { runStage } from "./run.ts"
 /**

