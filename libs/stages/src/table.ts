@@ -205,7 +205,9 @@ export const stageTable = {
     prompt: `${stageFolder("rate")}/prompt.md`,
     external: ["llm"],
     packages: llmPackages,
-    pinned: true,
+    // Training data of the scorer, not part of the dataset: `npm run build` does not run it, and its fragment stays
+    // beside its output, as evaluate's does.
+    pinned: false,
     load: (): Promise<StageModule> => import("./rate/rate.ts")
   },
   score: {

@@ -128,7 +128,13 @@ describe("the finerweb CLI", () => {
     expect(json.status).toBe(0)
     const cells = JSON.parse(json.stdout) as Array<{ language: string; stage: string; state: string; reasons: Array<string> }>
     expect(cells.filter((cell) => cell.language === "tha_Thai").map((cell) => `${cell.stage} ${cell.state}`)).toEqual([
-      ...pinnedStages.map((stage) => `${stage} fresh`),
+      "sample fresh",
+      "rate missing",
+      "score fresh",
+      "annotate fresh",
+      "judge fresh",
+      "translate fresh",
+      "export fresh",
       "evaluate missing"
     ])
     const prompt = join(root, "libs/stages/src/judge/prompt.md")
@@ -137,8 +143,8 @@ describe("the finerweb CLI", () => {
     const grid = finerweb(root, ["status"])
     writeFileSync(prompt, original)
     expect(grid.status).toBe(0)
-    expect(grid.stdout).toMatch(/^language +sample +rate +score +annotate +judge +translate +export +evaluate\*$/m)
-    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +ok +STALE +ok +STALE +--$/m)
+    expect(grid.stdout).toMatch(/^language +sample +rate\* +score +annotate +judge +translate +export +evaluate\*$/m)
+    expect(grid.stdout).toMatch(/^tha_Thai +ok +-- +ok +ok +STALE +ok +STALE +--$/m)
     expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
   })
 
