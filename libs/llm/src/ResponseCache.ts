@@ -6,16 +6,25 @@ import { NormalisedRequest, normalisedRequestKey } from "./requestKey.ts"
 
 /**
  * The model's answer as stored, with the usage the server reported when it was fetched, so that an answer from
- * the cache counts the same tokens. `cached` is not stored: it says where an answer came from. An entry written
- * before usage was stored does not decode, and is fetched again like any other miss.
+ * the cache counts the same tokens, and who produced it. `cached` and `rejected` are not part of it: they say where
+ * an answer came from and what the reader makes of it. An entry written before usage and producer were stored does
+ * not decode, and is fetched again like any other miss.
  */
-export const StoredAnswer = ChatAnswer.mapFields(Struct.omit(["cached"]))
+export const StoredAnswer = ChatAnswer.mapFields(Struct.omit(["cached", "rejected"]))
 export type StoredAnswer = typeof StoredAnswer.Type
 
-/** One cache file: the request (so a reader can see what the key covers) and the answer. */
+/**
+ * One cache file: the request (so a reader can see what the key covers; a truncated answer's retries asked for
+ * more tokens, `maxTokens` says how many the stored answer had), the answer, the attempts it took, and `rejected`:
+ * null for an answer stored as usable; the reason when the attempt budget ran out on an unusable one, which a later
+ * run then replays as rejected without asking again.
+ */
 export const CacheEntry = Schema.Struct({
   key: Schema.String,
   request: NormalisedRequest,
+  maxTokens: Schema.Int,
+  attempts: Schema.Int,
+  rejected: Schema.NullOr(Schema.String),
   answer: StoredAnswer
 })
 export type CacheEntry = typeof CacheEntry.Type
@@ -31,19 +40,21 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
 
-  /** The stored answer, or none when the file is missing, unreadable, corrupt or not for this request. */
-  const read = (key: string): Effect.Effect<Option.Option<StoredAnswer>> =>
+  /** The stored entry, or none when the file is missing, unreadable, corrupt or not for this request. */
+  const read = (key: string): Effect.Effect<Option.Option<CacheEntry>> =>
     fs.readFileString(cacheFile(path, cacheDir, key)).pipe(
       Effect.map((text) =>
         decodeEntry(text).pipe(
-          Option.filter((entry) => entry.key === key && normalisedRequestKey(entry.request) === key),
-          Option.map((entry) => entry.answer)
+          Option.filter((entry) => entry.key === key && normalisedRequestKey(entry.request) === key)
         )
       ),
       Effect.orElseSucceed(() => Option.none())
     )
 
-  /** Written temp-then-rename, so a crash never leaves half a file. */
+  /**
+   * Written temp-then-rename with a name unique to the write, so a crash never leaves half a file and processes
+   * sharing the folder never read one: the last rename of a key wins, and every write of a key holds an answer.
+   */
   const write = (entry: CacheEntry): Effect.Effect<void, LlmCacheError> => {
     const file = cacheFile(path, cacheDir, entry.key)
     return writeFileAtomic(file, toJson(entry)).pipe(
