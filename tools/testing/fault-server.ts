@@ -43,6 +43,8 @@ export interface FaultServerOptions {
   /** The model name the server reports, and its `system_fingerprint` (none when absent). */
   readonly model?: string
   readonly fingerprint?: string
+  /** Quote the request's `authorization` header in 500 bodies and HTML pages, as careless proxies do. */
+  readonly quoteKey?: boolean
 }
 
 export interface FaultServer {
@@ -121,6 +123,7 @@ export const startFaultServer = (options: FaultServerOptions) =>
           const finishReason = fault === "truncated" ? "length" : "stop"
           const usage = { prompt_tokens: user.length, completion_tokens: content.length, total_tokens: user.length + content.length }
           const fingerprint = options.fingerprint === undefined ? {} : { system_fingerprint: options.fingerprint }
+          const quoted = options.quoteKey === true ? ` (${request.headers.authorization ?? ""})` : ""
           switch (fault) {
             case "hang":
               return
@@ -136,11 +139,11 @@ export const startFaultServer = (options: FaultServerOptions) =>
             }
             case "server-error":
               response.writeHead(500, { "content-type": "application/json" })
-              response.end(JSON.stringify({ error: { message: "internal error\nat worker 3", type: "server_error" } }))
+              response.end(JSON.stringify({ error: { message: `internal error${quoted}\nat worker 3`, type: "server_error" } }))
               return
             case "html-error":
               response.writeHead(502, { "content-type": "text/html" })
-              response.end(htmlPage("502 Bad Gateway"))
+              response.end(htmlPage(`502 Bad Gateway${quoted}`))
               return
             case "html-ok":
               response.writeHead(200, { "content-type": "text/html" })

@@ -173,7 +173,8 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
           try {
             const got = await streamCompletion(client, body, timeouts, signal)
             if (!("notStreamed" in got)) return got
-            streaming = false
+            // A JSON answer shows a server that does not stream; a page of text or HTML shows nothing about it.
+            if (typeof got.body === "object") streaming = false
             return got.body
           } catch (error) {
             if (!refusesStreaming(error)) throw error
