@@ -11,6 +11,7 @@ import type { LlmError } from "./errors.ts"
 import { type Accept, describeBody, largerBudget, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
+import { type Aimd, afterAnswer, afterRateLimit } from "./concurrency.ts"
 import { countReason, describeStats, emptyStats } from "./LlmStats.ts"
 import type { LlmStats } from "./LlmStats.ts"
 import { normaliseRequest, normalisedRequestKey } from "./requestKey.ts"
@@ -126,11 +127,9 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   const timedOut = new LlmUnreachable({ baseUrl, reason: `timed out after ${options.timeoutSeconds} s`, retries: 0, timeout: "total" })
   // Set to false for good once the server shows it does not stream.
   let streaming = settings.stream
-  // Adaptive concurrency (AIMD): halved on a 429, one more after each answer, between 1 and `concurrency`. A 429
-  // to a request sent before the last decrease does not decrease again: it was sent at the old limit.
+  // Adaptive concurrency (AIMD, see `afterRateLimit`): halved on a 429, one more after each answer, 1 to `concurrency`.
   const permits = yield* Semaphore.make(options.concurrency)
-  let limit = options.concurrency
-  let lastDecrease = 0
+  let aimd: Aimd = { limit: options.concurrency, lastDecrease: 0 }
   let inFlightAttempts = 0
   // The circuit breaker: failed attempts in a row, and the error that opened it.
   let failuresInRow = 0
@@ -199,10 +198,10 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
         yield* count((c) => ({ ...c, timeouts: { ...c.timeouts, [kind]: c.timeouts[kind] + 1 } }))
       }
       if (error._tag !== "LlmHttpError") return
-      if (error.status === 429 && sentAt > lastDecrease && limit > 1) {
-        lastDecrease = Date.now()
-        limit = Math.max(1, Math.floor(limit / 2))
-        yield* permits.resize(limit)
+      if (error.status === 429) {
+        const before = aimd.limit
+        aimd = afterRateLimit(aimd, sentAt, Date.now())
+        if (aimd.limit !== before) yield* permits.resize(aimd.limit)
       }
       const wait = error.retryAfterMillis
       if ((error.status === 429 || error.status === 503) && wait !== null) {
@@ -212,10 +211,9 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
 
   const succeeded = Effect.gen(function*() {
     failuresInRow = 0
-    if (limit < options.concurrency) {
-      limit += 1
-      yield* permits.resize(limit)
-    }
+    const before = aimd.limit
+    aimd = afterAnswer(aimd, options.concurrency)
+    if (aimd.limit !== before) yield* permits.resize(aimd.limit)
   })
 
   /**
@@ -326,7 +324,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
       const stats = yield* Ref.get(counts)
       if (stats.attempts === reported) continue
       reported = stats.attempts
-      yield* Effect.logInfo(`LLM progress: ${describeStats(stats)}; ${inFlightAttempts} in flight, concurrency ${limit}`)
+      yield* Effect.logInfo(`LLM progress: ${describeStats(stats)}; ${inFlightAttempts} in flight, concurrency ${aimd.limit}`)
     }
   }).pipe(Effect.forkIn(scope))
 
