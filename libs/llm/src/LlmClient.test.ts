@@ -144,4 +144,16 @@ describe("LlmClient", () => {
       assert.strictEqual(server.received.length, 6)
       assert.strictEqual(server.peak(), 2)
     }))
+
+  it.live("spaces requests past the burst of a configured requests-per-minute quota", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(() => ({}))
+      const dir = yield* tempDir
+      // 60 a minute: a burst of ten, then one a second.
+      const requests = Array.from({ length: 12 }, (_, i) => ask(`q${i}`))
+      yield* run(options(server.url, dir, { requestsPerMinute: 60 }), ...requests)
+      const at = server.received.map((r) => r.at)
+      assert.isBelow(at[9] - at[0], 500)
+      assert.isAtLeast(at[11] - at[0], 1900)
+    }))
 })

@@ -11,7 +11,7 @@ import type { LlmError } from "./errors.ts"
 import { type Accept, describeBody, largerBudget, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
-import { type Aimd, afterAnswer, afterRateLimit } from "./concurrency.ts"
+import { type Aimd, afterAnswer, afterRateLimit, type Bucket, fullBucket, take } from "./concurrency.ts"
 import { countReason, describeStats, emptyStats } from "./LlmStats.ts"
 import type { LlmStats } from "./LlmStats.ts"
 import { normaliseRequest, normalisedRequestKey } from "./requestKey.ts"
@@ -134,6 +134,14 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   // The circuit breaker: failed attempts in a row, and the error that opened it.
   let failuresInRow = 0
   let open: LlmCircuitOpen | undefined
+  // Token buckets on requests and tokens per minute, where configured.
+  const buckets = new Map<"requests" | "tokens", { perMinute: number; bucket: Bucket }>()
+  if (options.requestsPerMinute !== undefined) {
+    buckets.set("requests", { perMinute: options.requestsPerMinute, bucket: fullBucket(options.requestsPerMinute, Date.now()) })
+  }
+  if (options.tokensPerMinute !== undefined) {
+    buckets.set("tokens", { perMinute: options.tokensPerMinute, bucket: fullBucket(options.tokensPerMinute, Date.now()) })
+  }
   const producers = new Map<string, Producer>()
   // Shared lookups run here, not in their first caller's fiber: a caller that is interrupted must not take the
   // answer away from the others waiting for it. They end with the layer.
@@ -216,6 +224,22 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     if (aimd.limit !== before) yield* permits.resize(aimd.limit)
   })
 
+  /** Waits as long as the token buckets say, before an attempt asks for a permit. */
+  const throttle = (request: NormalisedRequest, maxTokens: number) =>
+    Effect.suspend(() => {
+      const now = Date.now()
+      let wait = 0
+      for (const [kind, state] of buckets) {
+        const amount = kind === "requests"
+          ? 1
+          : maxTokens + Math.ceil(request.messages.reduce((sum, message) => sum + message.content.length, 0) / 4)
+        const next = take(state.bucket, amount, state.perMinute, now)
+        buckets.set(kind, { ...state, bucket: next.bucket })
+        wait = Math.max(wait, next.waitMillis)
+      }
+      return wait === 0 ? Effect.void : Effect.sleep(Duration.millis(wait))
+    })
+
   /**
    * One HTTP attempt, holding a permit only while it is in flight: a hung one gives it back as soon as a timeout
    * ends it. An open breaker fails it before anything is sent.
@@ -233,7 +257,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
         Effect.tap(() => succeeded),
         Effect.tapError((error) => Effect.andThen(failed(error, sentAt), Effect.logDebug(`LLM attempt failed: ${error.message}`)))
       )
-    }).pipe(permits.withPermits(1))
+    }).pipe(permits.withPermits(1), (attempt) => Effect.andThen(throttle(request, maxTokens), attempt))
 
   const fetchWithRetries = Effect.fnUntraced(function*(request: NormalisedRequest, maxTokens: number) {
     const attempts = yield* Ref.make(0)

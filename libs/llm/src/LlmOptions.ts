@@ -37,6 +37,13 @@ export const LlmOptions = Schema.Struct({
   idleTimeoutSeconds: Schema.optionalKey(Seconds),
   /** The circuit breaker: this many failed attempts in a row stop every request (default 20). */
   breakerFailures: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThan(0))),
+  /** A token bucket on requests sent per minute, where the server sets a quota (none by default). */
+  requestsPerMinute: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThan(0))),
+  /**
+   * A token bucket on tokens per minute: each attempt counts its `max_tokens` and its prompt at four characters a
+   * token (an estimate: the client has no tokenizer).
+   */
+  tokensPerMinute: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThan(0))),
   /** Seconds between progress lines while requests are being sent (default 30). */
   progressSeconds: Schema.optionalKey(Seconds)
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { afterAnswer, afterRateLimit } from "./concurrency.ts"
+import { afterAnswer, afterRateLimit, fullBucket, take } from "./concurrency.ts"
 
 describe("adaptive concurrency", () => {
   it("halves once for a burst of 429s to requests sent at the old limit, again for a later one", () => {
@@ -17,5 +17,23 @@ describe("adaptive concurrency", () => {
     expect(state.limit).toBe(1)
     for (let i = 0; i < 5; i++) state = afterAnswer(state, 4)
     expect(state.limit).toBe(4)
+  })
+})
+
+describe("token bucket", () => {
+  it("lets ten seconds' worth through at once, then spaces the rest at the configured rate", () => {
+    // 600 requests a minute: 10 a second, a burst of 100.
+    let bucket = fullBucket(600, 0)
+    const waits: Array<number> = []
+    for (let i = 0; i < 102; i++) {
+      const next = take(bucket, 1, 600, 0)
+      bucket = next.bucket
+      waits.push(next.waitMillis)
+    }
+    expect(waits.slice(0, 100).every((wait) => wait === 0)).toBe(true)
+    expect(waits.slice(100)).toEqual([100, 200])
+    // Five seconds later, 50 more have come in, less the two reserved.
+    expect(take(bucket, 48, 600, 5000).waitMillis).toBe(0)
+    expect(take(bucket, 49, 600, 5000).waitMillis).toBeCloseTo(100)
   })
 })
