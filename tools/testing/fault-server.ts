@@ -47,11 +47,20 @@ export interface FaultServerOptions {
   readonly quoteKey?: boolean
 }
 
+export interface Received {
+  readonly body: Record<string, unknown>
+  readonly fault: FaultKind | null
+  readonly abandoned: boolean
+}
+
 export interface FaultServer {
   /** The base URL an OpenAI client takes, `http://127.0.0.1:PORT/v1`. */
   readonly url: string
-  /** Every request, in arrival order, with the fault it got (null: a good answer). */
-  readonly received: ReadonlyArray<{ readonly body: Record<string, unknown>; readonly fault: FaultKind | null }>
+  /**
+   * Every request, in arrival order, with the fault it got (null: a good answer), and whether the client hung up
+   * before the answer was complete (it gave up on a hang, a stall, or an answer slower than its timeouts).
+   */
+  readonly received: ReadonlyArray<Received>
   /** Requests whose last user message is `text`. */
   readonly sent: (text: string) => number
   /** Changes the mix for the requests that arrive from now on. */
@@ -88,7 +97,7 @@ export const startFaultServer = (options: FaultServerOptions) =>
     Effect.callback<{ server: http.Server; sockets: Set<Socket> } & FaultServer>((resume) => {
       const random = generator(options.seed)
       let faults = options.faults
-      const received: Array<{ body: Record<string, unknown>; fault: FaultKind | null }> = []
+      const received: Array<{ body: Record<string, unknown>; fault: FaultKind | null; abandoned: boolean }> = []
       const counts = new Map<string, number>()
       const sockets = new Set<Socket>()
       const model = options.model ?? "fault-model"
@@ -109,7 +118,11 @@ export const startFaultServer = (options: FaultServerOptions) =>
         request.on("end", () => {
           const body = JSON.parse(text) as Record<string, unknown>
           const fault = draw()
-          received.push({ body, fault })
+          const entry = { body, fault, abandoned: false }
+          received.push(entry)
+          response.on("close", () => {
+            if (!response.writableFinished && fault !== "reset") entry.abandoned = true
+          })
           const user = lastUser(body)
           counts.set(user, (counts.get(user) ?? 0) + 1)
           const good = options.answer?.(body) ?? `echo: ${user}`
@@ -213,3 +226,31 @@ export const startFaultServer = (options: FaultServerOptions) =>
         server.close(() => resume(Effect.void))
       })
   )
+
+/** Whether `value` lies in `[low, high]`. */
+const within = (value: number, low: number, high: number) => value >= low && value <= high
+
+/**
+ * Checks a client's counts against what the server saw, returning what does not add up (empty when all does).
+ * Requests the client hung up on (a hang, a stall, an answer slower than its timeouts) are each a timeout and a
+ * retry; on a busy machine a client may also give up on an answer the server had finished writing, so up to
+ * `timeouts - abandoned` received faults may have gone uncounted, and no more.
+ */
+export const countsAddUp = (
+  received: ReadonlyArray<Received>,
+  counts: { readonly retries: number; readonly timeouts: number; readonly badAnswers: number; readonly rateLimitWaits: number }
+): ReadonlyArray<string> => {
+  const seen = received.filter((r) => !r.abandoned)
+  const count = (kinds: ReadonlyArray<FaultKind>) => seen.filter((r) => r.fault !== null && kinds.includes(r.fault)).length
+  const abandoned = received.length - seen.length
+  const slack = counts.timeouts - abandoned
+  const transport = count(["rate-limited", "server-error", "html-error", "html-ok", "reset"])
+  const bad = count(["truncated", "malformed", "empty"])
+  const rateLimited = count(["rate-limited"])
+  return [
+    slack >= 0 ? "" : `${counts.timeouts} timeouts for ${abandoned} requests hung up on`,
+    within(counts.retries - counts.timeouts, transport - slack, transport) ? "" : `${counts.retries} retries, ${counts.timeouts} timeouts, ${transport} failures sent`,
+    within(counts.badAnswers, bad - slack, bad) ? "" : `${counts.badAnswers} bad answers counted, ${bad} sent`,
+    within(counts.rateLimitWaits, rateLimited - slack, rateLimited) ? "" : `${counts.rateLimitWaits} rate-limit waits, ${rateLimited} sent`
+  ].filter((problem) => problem !== "")
+}

@@ -1,4 +1,13 @@
 export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
-export { type FaultKind, faultKinds, type FaultMix, type FaultServer, type FaultServerOptions, startFaultServer } from "./fault-server.ts"
+export {
+  countsAddUp,
+  type FaultKind,
+  faultKinds,
+  type FaultMix,
+  type FaultServer,
+  type FaultServerOptions,
+  type Received as FaultReceived,
+  startFaultServer
+} from "./fault-server.ts"
 export { finerweb, type Run, run, scratchWorkspace } from "./scratch-workspace.ts"
 export { needsSharedData, sharedData, sharedDataAbsent } from "./shared-data.ts"
