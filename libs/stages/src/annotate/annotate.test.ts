@@ -35,6 +35,9 @@ const answerEach = (_: number, body: Record<string, unknown>) => ({
   body: answers[Object.keys(answers).find((text) => lastUserMessage(body).includes(text)) ?? ""]
 })
 
+/** The fault counts of a run against a server that made none. */
+const noFaults = { timeouts: { firstToken: 0, idle: 0, total: 0 }, rateLimitWaits: 0, rateLimitSeconds: 0, badAnswers: {} }
+
 const passages = [passage("kenya", kenya), passage("russia", russia), passage("refusal", refusal), passage("cut", cut)]
 
 describe("annotate", () => {
@@ -86,10 +89,7 @@ describe("annotate", () => {
         cacheHits: 0,
         retries: 0,
         attempts: 4,
-        timeouts: { firstToken: 0, idle: 0, total: 0 },
-        rateLimitWaits: 0,
-        rateLimitSeconds: 0,
-        badAnswers: {},
+        ...noFaults,
         rejected: { malformed: 1, truncated: 1 },
         sentPromptTokens: 133,
         sentCompletionTokens: 41
@@ -119,10 +119,7 @@ describe("annotate", () => {
         cacheHits: 4,
         retries: 0,
         attempts: 0,
-        timeouts: { firstToken: 0, idle: 0, total: 0 },
-        rateLimitWaits: 0,
-        rateLimitSeconds: 0,
-        badAnswers: {},
+        ...noFaults,
         // Replayed from the cache as rejected, unasked.
         rejected: { malformed: 1, truncated: 1 },
         sentPromptTokens: 0,
