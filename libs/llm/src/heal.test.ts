@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Option } from "effect"
+import { Effect, Logger, Option } from "effect"
 import * as fs from "node:fs"
 import { completion, startChatServer, startFaultServer } from "#testing"
 import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
@@ -198,5 +198,21 @@ describe("LlmClient records who produced each answer", () => {
         { endpoint: old.url, model: "m-old", systemFingerprint: "fp_1" },
         { endpoint: other.url, model: "m-new", systemFingerprint: null }
       ])
+    }))
+})
+
+describe("LlmClient's progress line", () => {
+  it.live("says every progressSeconds, while requests are sent, what the run has seen so far", () =>
+    Effect.gen(function*() {
+      const server = yield* startFaultServer({ seed: 13, faults: {}, latencyMillis: 400 })
+      const dir = yield* tempDir
+      const lines: Array<string> = []
+      yield* run(options(server.url, dir, { progressSeconds: 0.15 }), ask("slow")).pipe(
+        Effect.provide(Logger.layer([Logger.make((entry) => void lines.push(Logger.formatSimple.log(entry)))]))
+      )
+      const progress = lines.filter((line) => line.includes("LLM progress: "))
+      assert.isAtLeast(progress.length, 1)
+      assert.include(progress[0], "1 requests (0 from the response cache), 1 sent, 0 retries")
+      assert.include(progress[0], "1 in flight, concurrency 4")
     }))
 })

@@ -30,11 +30,12 @@ const causeCode = (error: unknown): string | undefined => {
  * The server's own message on one line: the SDK keeps `error.message` of an OpenAI-style body, else a
  * "<status> <text>" whose text may be a whole HTML page, which is only named.
  */
-const serverMessage = (error: APIError): string => {
+const serverMessage = (error: APIError, mask: (text: string) => string): string => {
   const body = error.error as { message?: unknown } | undefined
-  if (typeof body?.message === "string") return describeBody(body.message)
+  // Masked before it is shortened, so that a cut never leaves part of a key.
+  if (typeof body?.message === "string") return describeBody(mask(body.message))
   const text = error.message.replace(/^\d{3}\s+/, "")
-  return text === "status code (no body)" ? "no body" : describeBody(text)
+  return text === "status code (no body)" ? "no body" : describeBody(mask(text))
 }
 
 /**
@@ -62,7 +63,7 @@ export const fromSdkError = (
     return new LlmHttpError({
       baseUrl,
       status: error.status,
-      serverMessage: mask(serverMessage(error)),
+      serverMessage: serverMessage(error, mask),
       retryAfterMillis: retryAfterMillis(error.headers) ?? null,
       retries: 0
     })
