@@ -1,5 +1,5 @@
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Logger, Option } from "effect"
+import { Effect, Logger, Option, Redacted } from "effect"
 import * as fs from "node:fs"
 import { completion, startChatServer, startFaultServer } from "#testing"
 import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
@@ -172,6 +172,16 @@ describe("LlmClient's circuit breaker", () => {
       assert.notInclude(error.message, "<")
       assert.include(error.message, `the server answered an HTML page titled "502 Bad Gateway", not JSON: does the base URL end in /v1?`)
       assert.match(error.message, /^stopped asking http:\/\/127\.0\.0\.1:\d+\/v1 after 6 failed attempts in a row; the last: /)
+    }))
+
+  it.live("a long message quoting the key is masked before it is shortened, so no part of the key is left", () =>
+    Effect.gen(function*() {
+      const key = "sk-abcdefghijklmnop"
+      const server = yield* startChatServer(() => ({ status: 400, body: { error: { message: `${"x".repeat(190)} ${key} y` } } }))
+      const dir = yield* tempDir
+      const error = failure(yield* Effect.exit(run(options(server.url, dir, { apiKey: Redacted.make(key) }), ask("a"))))
+      assert.notInclude(error.message, "sk-abc")
+      assert.include(error.message, "x <redac")
     }))
 
   it.live("an HTML page with status 200 is named as one", () =>
