@@ -103,6 +103,26 @@ describe("LlmClient's response cache", () => {
       assert.strictEqual(server.received.length, 1)
     }))
 
+  it.live("makes a cache folder removed mid-run again", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(() => ({}))
+      const dir = yield* tempDir
+      // Another request whose key falls in the same fan-out folder, which the client made before.
+      const prefix = requestKey("test-model", ask("Rome")).slice(0, 2)
+      let seed = 0
+      while (requestKey("test-model", ask("Rome", { seed })).slice(0, 2) !== prefix) seed += 1
+      const sameFolder = ask("Rome", { seed })
+      const result = yield* Effect.gen(function*() {
+        const llm = yield* LlmClient
+        yield* llm.complete(ask("Rome"))
+        fs.rmSync(dir, { recursive: true, force: true })
+        yield* llm.complete(sameFolder)
+        return yield* llm.stats
+      }).pipe(Effect.provide(clientLayer(options(server.url, dir))))
+      assert.strictEqual(result.attempts, 2)
+      assert.strictEqual(filesUnder(dir).length, 1)
+    }))
+
   it.live("leaves no temporary files behind", () =>
     Effect.gen(function*() {
       const server = yield* startChatServer(() => ({}))

@@ -204,10 +204,12 @@ describe("LlmClient records who produced each answer", () => {
       const dir = yield* tempDir
       yield* askAll(options(old.url, dir), ["a"])
       const second = yield* askAll(options(other.url, dir), ["a", "b"])
-      assert.deepStrictEqual(second.producers, [
+      // Sorted by canonical JSON, so by endpoint first: the ports decide the order.
+      const expected = [
         { endpoint: old.url, model: "m-old", systemFingerprint: "fp_1" },
         { endpoint: other.url, model: "m-new", systemFingerprint: null }
-      ])
+      ].sort((a, b) => (a.endpoint < b.endpoint ? -1 : 1))
+      assert.deepStrictEqual(second.producers, expected)
     }))
 })
 
