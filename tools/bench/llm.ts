@@ -78,6 +78,7 @@ const sdkStreamRun = (url: string, run: string) => {
   })
 }
 
+/** Our client as a stage uses it: one `Effect.forEach` over the requests at the concurrency. */
 const clientRun = async (url: string, run: string) => {
   const cacheDir = mkdtempSync(join(tmpdir(), "bench-llm-"))
   const layer = LlmClient.layer({ baseUrl: url, model, concurrency, timeoutSeconds: 60, retries: 2, cacheDir })
@@ -85,13 +86,15 @@ const clientRun = async (url: string, run: string) => {
   try {
     return await Effect.runPromise(Effect.gen(function*() {
       const llm = yield* LlmClient
-      const services = yield* Effect.context<LlmClient>()
-      return yield* Effect.promise(() =>
-        timed(requests, (i) =>
-          Effect.runPromiseWith(services)(
-            llm.complete({ messages: [{ role: "user", content: prompt(run, i) }], temperature: 0, maxTokens: 64 })
-          ))
+      const cpu = process.cpuUsage()
+      const started = performance.now()
+      yield* Effect.forEach(
+        Array.from({ length: requests }, (_, i) => i),
+        (i) => llm.complete({ messages: [{ role: "user", content: prompt(run, i) }], temperature: 0, maxTokens: 64 }),
+        { concurrency, discard: true }
       )
+      const used = process.cpuUsage(cpu)
+      return { seconds: (performance.now() - started) / 1000, cpuMillis: (used.user + used.system) / 1000 }
     }).pipe(Effect.provide(layer)))
   } finally {
     rmSync(cacheDir, { recursive: true, force: true })
