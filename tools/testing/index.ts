@@ -1,4 +1,14 @@
 export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
+export {
+  countsAddUp,
+  type FaultKind,
+  faultKinds,
+  type FaultMix,
+  type FaultServer,
+  type FaultServerOptions,
+  type Received as FaultReceived,
+  startFaultServer
+} from "./fault-server.ts"
 export { commitAll, git, gitWorkspace } from "./git-workspace.ts"
 export { finerweb, type Run, run, scratchWorkspace } from "./scratch-workspace.ts"
 export { needsSharedData, sharedData, sharedDataAbsent } from "./shared-data.ts"

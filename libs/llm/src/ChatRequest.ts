@@ -23,14 +23,30 @@ export const TokenUsage = Schema.Struct({ promptTokens: Tokens, completionTokens
 export type TokenUsage = typeof TokenUsage.Type
 
 /**
- * The model's answer. `usage` is null when the server did not report one. `cached` says it was answered without
- * an HTTP request of its own: from the disk cache, or shared with an identical request already in flight.
+ * Who produced an answer, as the lock records it: the endpoint (described, without credentials, or its label), the
+ * model name the server reported and its `system_fingerprint` (null when it sent none).
+ */
+export const Producer = Schema.Struct({
+  endpoint: Schema.String,
+  model: Schema.String,
+  systemFingerprint: Schema.NullOr(Schema.String)
+})
+export type Producer = typeof Producer.Type
+
+/**
+ * The model's answer. `usage` is null when the server did not report one. `rejected` is null for a usable answer;
+ * otherwise the reason (`empty`, `truncated`, or the caller's own, e.g. `malformed`) the last of its attempts was
+ * unusable when the attempt budget ran out: the caller decides what a rejected answer leaves in its output.
+ * `cached` says it was answered without an HTTP request of its own: from the disk cache, or shared with an
+ * identical request already in flight.
  */
 export const ChatAnswer = Schema.Struct({
   content: Schema.String,
   finishReason: Schema.NullOr(Schema.String),
   model: Schema.String,
   usage: Schema.NullOr(TokenUsage),
+  producer: Producer,
+  rejected: Schema.NullOr(Schema.String),
   cached: Schema.Boolean
 })
 export type ChatAnswer = typeof ChatAnswer.Type

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { completion, startChatServer } from "#testing"
-import { ask, closedPort, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
+import { ask, closedPort, failure, filesUnder, options, run, servedBy, statsOf, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient", () => {
   it.live("round-trips a chat completion", () =>
@@ -14,6 +14,8 @@ describe("LlmClient", () => {
         finishReason: "stop",
         model: "served-model",
         usage: { promptTokens: 11, completionTokens: 7 },
+        producer: servedBy(server.url),
+        rejected: null,
         cached: false
       })
       assert.deepStrictEqual(server.received[0].body, {
@@ -24,7 +26,9 @@ describe("LlmClient", () => {
         ],
         temperature: 0,
         max_tokens: 32,
-        seed: 7
+        seed: 7,
+        stream: true,
+        stream_options: { include_usage: true }
       })
       // No key given means no key.
       assert.strictEqual(server.received[0].authorization, "Bearer unused")
@@ -49,7 +53,9 @@ describe("LlmClient", () => {
       const { answers: [answer], stats } = yield* run(options(server.url, dir), ask("Flaky"))
       assert.strictEqual(answer.content, "answer 3")
       // Only the answer's tokens count: the failed attempts brought none.
-      assert.deepStrictEqual(stats, { requests: 1, cacheHits: 0, retries: 2, promptTokens: 11, completionTokens: 7 })
+      assert.deepStrictEqual(stats, statsOf({
+        requests: 1, retries: 2, attempts: 3, promptTokens: 11, completionTokens: 7, sentPromptTokens: 11, sentCompletionTokens: 7
+      }))
     }))
 
   it.live("gives up on a 5xx after the allowed retries", () =>
@@ -117,16 +123,13 @@ describe("LlmClient", () => {
       assert.isBelow(Date.now() - started, 1_500)
     }))
 
-  it.live("rejects an answer without choices or content, without retrying or caching it", () =>
+  it.live("retries an answer without choices, and never caches it", () =>
     Effect.gen(function*() {
-      const server = yield* startChatServer((n) => ({ body: n === 1 ? { ...completion(""), choices: [] } : completion(null) }))
+      const server = yield* startChatServer(() => ({ body: { ...completion(""), choices: [] } }))
       const dir = yield* tempDir
-      const noChoices = failure(yield* Effect.exit(run(options(server.url, dir), ask("a"))))
-      const noContent = failure(yield* Effect.exit(run(options(server.url, dir), ask("b"))))
+      const noChoices = failure(yield* Effect.exit(run(options(server.url, dir, { retries: 1 }), ask("a"))))
       assert.strictEqual(noChoices._tag, "LlmBadAnswer")
-      assert.include(noChoices.message, "no choices")
-      assert.strictEqual(noContent._tag, "LlmBadAnswer")
-      assert.include(noContent.message, "no content")
+      assert.strictEqual(noChoices.message, `LLM endpoint ${server.url} gave no usable answer: no choices`)
       assert.strictEqual(server.received.length, 2)
       assert.deepStrictEqual(filesUnder(dir), [])
     }))
@@ -140,5 +143,17 @@ describe("LlmClient", () => {
       assert.strictEqual(answers.length, 6)
       assert.strictEqual(server.received.length, 6)
       assert.strictEqual(server.peak(), 2)
+    }))
+
+  it.live("spaces requests past the burst of a configured requests-per-minute quota", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(() => ({}))
+      const dir = yield* tempDir
+      // 60 a minute: a burst of ten, then one a second.
+      const requests = Array.from({ length: 12 }, (_, i) => ask(`q${i}`))
+      yield* run(options(server.url, dir, { requestsPerMinute: 60 }), ...requests)
+      const at = server.received.map((r) => r.at)
+      assert.isBelow(at[9] - at[0], 500)
+      assert.isAtLeast(at[11] - at[0], 1900)
     }))
 })

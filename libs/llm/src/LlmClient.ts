@@ -1,14 +1,18 @@
 import type { FileSystem, Path } from "effect"
 import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
-import OpenAI from "openai"
+import OpenAI, { APIError } from "openai"
+import { canonicalJson } from "#files"
 import { TokenUsage } from "./ChatRequest.ts"
-import type { ChatAnswer, ChatRequest } from "./ChatRequest.ts"
+import type { ChatAnswer, ChatRequest, Producer } from "./ChatRequest.ts"
 import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
-import { LlmBadAnswer, LlmUnreachable, withRetries } from "./errors.ts"
+import { LlmBadAnswer, LlmCircuitOpen, LlmUnreachable, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
-import { defaultBackoffMillis } from "./LlmOptions.ts"
+import { type Accept, describeBody, largerBudget, unusable } from "./heal.ts"
+import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
+import { type Aimd, afterAnswer, afterRateLimit, type Bucket, fullBucket, take } from "./concurrency.ts"
+import { countReason, describeStats, emptyStats } from "./LlmStats.ts"
 import type { LlmStats } from "./LlmStats.ts"
 import { normaliseRequest, normalisedRequestKey } from "./requestKey.ts"
 import type { NormalisedRequest } from "./requestKey.ts"
@@ -16,10 +20,12 @@ import { makeResponseCache } from "./ResponseCache.ts"
 import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
 import { fromSdkError } from "./sdkError.ts"
+import { streamCompletion, wireRequest } from "./transport.ts"
 
 /** The part of a chat-completions answer we use; everything else the server sends is ignored. */
 const CompletionBody = Schema.Struct({
   model: Schema.optionalKey(Schema.String),
+  system_fingerprint: Schema.optionalKey(Schema.NullOr(Schema.String)),
   choices: Schema.Array(Schema.Struct({
     message: Schema.Struct({ content: Schema.optionalKey(Schema.NullOr(Schema.String)) }),
     finish_reason: Schema.optionalKey(Schema.NullOr(Schema.String))
@@ -34,25 +40,49 @@ const decodeUsage = Schema.decodeUnknownOption(Schema.Struct({
   completion_tokens: TokenUsage.fields.completionTokens
 }))
 
-/** What one shared lookup found: the answer, and whether the disk cache held it. */
+/** What one shared lookup found: the answer, why it is unusable (null when usable), whether the disk held it. */
 interface Found {
   readonly answer: StoredAnswer
+  readonly rejected: string | null
   readonly fromDisk: boolean
 }
 
+/** What a caller may add to a request. */
+export interface CompleteOptions {
+  /**
+   * The caller's parser as a verdict: an answer it rejects is asked again like an empty or truncated one (see
+   * `LlmClient.complete`). Without it only empty and truncated answers are retried.
+   */
+  readonly accept?: Accept
+}
+
+/** A streamed request refused because the server does not stream (the offline teacher answers 400 so). */
+const refusesStreaming = (error: unknown): boolean =>
+  error instanceof APIError && [400, 404, 415, 422, 501].includes(error.status ?? 0) && /stream/i.test(error.message)
+
 /**
- * Every request to a language model: one OpenAI-compatible server, a concurrency limit, retries, a disk cache,
- * identical requests in flight coalesced into one, and usage counts. `endpoint` says who answers, for a lock.
+ * Every request to a language model: one OpenAI-compatible server, an adaptive concurrency limit, retries, a circuit
+ * breaker, a disk cache, identical requests in flight coalesced into one, and counts of all of it.
+ * `endpoint` says who is configured to answer; `producers` who answered.
  */
 export class LlmClient extends Context.Service<LlmClient, {
   /**
-   * One chat completion. A call identical (same cache key) to one already in flight makes no HTTP request: it
-   * waits for that one and gets its answer with `cached: true` (counted as a cache hit), or its failure. A failure
-   * is never kept: the next identical call asks again.
+   * One chat completion. Healing: an answer cut at the token limit (`truncated`), blank (`empty`) or rejected by
+   * `accept` is asked again, a truncated one with twice the token budget (up to `maxTokensCap`), at most
+   * `answerRetries` times; none of them is stored while attempts remain. The cache then stores the usable answer, or,
+   * the budget spent, the last answer with its reason, which this and every later run hand out with `rejected` set
+   * and without asking again. A stored answer the current `accept` rejects but that was stored as usable is asked
+   * again. Failures of the transport are retried `retries` times and never stored.
+   *
+   * A call identical (same cache key) to one already in flight makes no HTTP request: it waits for that one and
+   * gets its answer (judged by the first caller's `accept`) with `cached: true` (counted as a cache hit), or its
+   * failure. A failure is never kept: the next identical call asks again.
    */
-  readonly complete: (request: ChatRequest) => Effect.Effect<ChatAnswer, LlmError>
+  readonly complete: (request: ChatRequest, options?: CompleteOptions) => Effect.Effect<ChatAnswer, LlmError>
   /** Counts since the layer was built; `llmUsage(stats)` is the part a manifest may hold (see `LlmStats`). */
   readonly stats: Effect.Effect<LlmStats>
+  /** Who produced the answers handed out so far, each once, sorted by their canonical JSON. */
+  readonly producers: Effect.Effect<ReadonlyArray<Producer>>
   readonly endpoint: LlmEndpoint
 }>()("finerweb/llm/LlmClient") {
   /** Requires the platform's file system and paths: the application's entry point provides them once. */
@@ -61,6 +91,7 @@ export class LlmClient extends Context.Service<LlmClient, {
 }
 
 const make = Effect.fnUntraced(function*(options: LlmOptions) {
+  const settings = { ...defaults, ...options }
   // What errors and logs name: the URL without credentials or query string (the port kept: it helps to debug).
   const baseUrl = describeEndpoint(options.baseUrl)
   const endpoint: LlmEndpoint = {
@@ -86,13 +117,32 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     logLevel: "off"
   })
   const cache = yield* makeResponseCache(options.cacheDir)
-  const permits = yield* Semaphore.make(options.concurrency)
-  const counts = yield* Ref.make<LlmStats>({ requests: 0, cacheHits: 0, retries: 0, promptTokens: 0, completionTokens: 0 })
+  const counts = yield* Ref.make<LlmStats>(emptyStats)
+  const count = (update: (stats: LlmStats) => LlmStats) => Ref.update(counts, update)
   const schedule = retrySchedule({
     retries: options.retries,
     backoffMillis: options.backoffMillis ?? defaultBackoffMillis
   })
-  const timedOut = new LlmUnreachable({ baseUrl, reason: `timed out after ${options.timeoutSeconds} s`, retries: 0 })
+  const timeouts = { firstTokenSeconds: settings.firstTokenTimeoutSeconds, idleSeconds: settings.idleTimeoutSeconds }
+  const timedOut = new LlmUnreachable({ baseUrl, reason: `timed out after ${options.timeoutSeconds} s`, retries: 0, timeout: "total" })
+  // Set to false for good once the server shows it does not stream.
+  let streaming = settings.stream
+  // Adaptive concurrency (AIMD, see `afterRateLimit`): halved on a 429, one more after each answer, 1 to `concurrency`.
+  const permits = yield* Semaphore.make(options.concurrency)
+  let aimd: Aimd = { limit: options.concurrency, lastDecrease: 0 }
+  let inFlightAttempts = 0
+  // The circuit breaker: failed attempts in a row, and the error that opened it.
+  let failuresInRow = 0
+  let open: LlmCircuitOpen | undefined
+  // Token buckets on requests and tokens per minute, where configured.
+  const buckets = new Map<"requests" | "tokens", { perMinute: number; bucket: Bucket }>()
+  if (options.requestsPerMinute !== undefined) {
+    buckets.set("requests", { perMinute: options.requestsPerMinute, bucket: fullBucket(options.requestsPerMinute, Date.now()) })
+  }
+  if (options.tokensPerMinute !== undefined) {
+    buckets.set("tokens", { perMinute: options.tokensPerMinute, bucket: fullBucket(options.tokensPerMinute, Date.now()) })
+  }
+  const producers = new Map<string, Producer>()
   // Shared lookups run here, not in their first caller's fiber: a caller that is interrupted must not take the
   // answer away from the others waiting for it. They end with the layer.
   const scope = yield* Effect.scope
@@ -100,98 +150,212 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   const inFlight = new Map<string, Deferred.Deferred<Found, LlmError>>()
 
   const toAnswer = Effect.fnUntraced(function*(body: unknown) {
+    if (typeof body === "string") return yield* new LlmBadAnswer({ baseUrl, detail: describeBody(mask(body)) })
     const decoded = yield* decodeCompletionBody(body).pipe(
-      Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: mask(`unexpected shape: ${issue.message}`) }))
+      Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: describeBody(mask(`unexpected shape: ${issue.message}`)) }))
     )
     const choice = decoded.choices[0]
     if (choice === undefined) return yield* new LlmBadAnswer({ baseUrl, detail: "no choices" })
-    const finishReason = choice.finish_reason ?? null
-    const content = choice.message.content
-    if (content === undefined || content === null) {
-      return yield* new LlmBadAnswer({ baseUrl, detail: `no content (finish reason ${finishReason})` })
-    }
     const usage = decodeUsage(decoded.usage).pipe(
       Option.map((u): TokenUsage => ({ promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens })),
       Option.getOrNull
     )
-    return { content, finishReason, model: decoded.model ?? options.model, usage } satisfies StoredAnswer
+    const model = decoded.model ?? options.model
+    return {
+      // No content is an empty answer, asked again like one.
+      content: choice.message.content ?? "",
+      finishReason: choice.finish_reason ?? null,
+      model,
+      usage,
+      producer: { endpoint: endpoint.endpoint, model, systemFingerprint: decoded.system_fingerprint ?? null }
+    } satisfies StoredAnswer
   })
 
-  /** One HTTP attempt, holding a permit only while it is in flight. */
-  const attempt = (request: NormalisedRequest) =>
+  /** The body of one HTTP request: streamed while the server streams, else plain. */
+  const send = (request: NormalisedRequest, maxTokens: number) =>
     Effect.tryPromise({
-      try: (signal) =>
-        client.chat.completions.create({
-          model: request.model,
-          messages: request.messages.map((message) => ({ ...message })),
-          temperature: request.temperature,
-          max_tokens: request.max_tokens,
-          ...(request.top_p === null ? {} : { top_p: request.top_p }),
-          ...(request.seed === null ? {} : { seed: request.seed })
-        }, { signal }),
+      try: async (signal): Promise<unknown> => {
+        const body = wireRequest(request, maxTokens)
+        if (streaming) {
+          try {
+            const got = await streamCompletion(client, body, timeouts, signal)
+            if (!("notStreamed" in got)) return got
+            // A JSON answer shows a server that does not stream; a page of text or HTML shows nothing about it.
+            if (typeof got.body === "object") streaming = false
+            return got.body
+          } catch (error) {
+            if (!refusesStreaming(error)) throw error
+            streaming = false
+          }
+        }
+        return client.chat.completions.create(body, { signal })
+      },
       catch: (error) => fromSdkError(error, baseUrl, mask)
-    }).pipe(
-      Effect.timeoutOrElse({ duration: Duration.seconds(options.timeoutSeconds), orElse: () => Effect.fail(timedOut) }),
-      permits.withPermits(1),
-      Effect.flatMap(toAnswer),
-      Effect.tapError((error) => Effect.logDebug(`LLM attempt failed: ${error.message}`))
-    )
+    })
 
-  const fetchWithRetries = Effect.fnUntraced(function*(request: NormalisedRequest) {
+  const failed = (error: LlmError, sentAt: number) =>
+    Effect.gen(function*() {
+      if (error._tag === "LlmCircuitOpen") return
+      failuresInRow += 1
+      if (failuresInRow >= settings.breakerFailures && open === undefined) {
+        open = new LlmCircuitOpen({ baseUrl, failures: failuresInRow, last: error.message })
+        yield* Effect.logError(open.message)
+      }
+      if (error._tag === "LlmUnreachable" && error.timeout !== undefined) {
+        const kind = error.timeout === "first-token" ? "firstToken" : error.timeout
+        yield* count((c) => ({ ...c, timeouts: { ...c.timeouts, [kind]: c.timeouts[kind] + 1 } }))
+      }
+      if (error._tag !== "LlmHttpError") return
+      if (error.status === 429) {
+        const before = aimd.limit
+        aimd = afterRateLimit(aimd, sentAt, Date.now())
+        if (aimd.limit !== before) yield* permits.resize(aimd.limit)
+      }
+      const wait = error.retryAfterMillis
+      if ((error.status === 429 || error.status === 503) && wait !== null) {
+        yield* count((c) => ({ ...c, rateLimitWaits: c.rateLimitWaits + 1, rateLimitSeconds: c.rateLimitSeconds + wait / 1000 }))
+      }
+    })
+
+  const succeeded = Effect.gen(function*() {
+    failuresInRow = 0
+    const before = aimd.limit
+    aimd = afterAnswer(aimd, options.concurrency)
+    if (aimd.limit !== before) yield* permits.resize(aimd.limit)
+  })
+
+  /** Waits as long as the token buckets say, before an attempt asks for a permit. */
+  const throttle = (request: NormalisedRequest, maxTokens: number) =>
+    Effect.suspend(() => {
+      const now = Date.now()
+      let wait = 0
+      for (const [kind, state] of buckets) {
+        const amount = kind === "requests"
+          ? 1
+          : maxTokens + Math.ceil(request.messages.reduce((sum, message) => sum + message.content.length, 0) / 4)
+        const next = take(state.bucket, amount, state.perMinute, now)
+        buckets.set(kind, { ...state, bucket: next.bucket })
+        wait = Math.max(wait, next.waitMillis)
+      }
+      return wait === 0 ? Effect.void : Effect.sleep(Duration.millis(wait))
+    })
+
+  /**
+   * One HTTP attempt, holding a permit only while it is in flight: a hung one gives it back as soon as a timeout
+   * ends it. An open breaker fails it before anything is sent.
+   */
+  const attempt = (request: NormalisedRequest, maxTokens: number) =>
+    Effect.suspend((): Effect.Effect<StoredAnswer, LlmError> => {
+      if (open !== undefined) return Effect.fail(open)
+      const sentAt = Date.now()
+      inFlightAttempts += 1
+      return count((c) => ({ ...c, attempts: c.attempts + 1 })).pipe(
+        Effect.andThen(send(request, maxTokens)),
+        Effect.timeoutOrElse({ duration: Duration.seconds(options.timeoutSeconds), orElse: () => Effect.fail(timedOut) }),
+        Effect.ensuring(Effect.sync(() => (inFlightAttempts -= 1))),
+        Effect.flatMap(toAnswer),
+        Effect.tap(() => succeeded),
+        Effect.tapError((error) => Effect.andThen(failed(error, sentAt), Effect.logDebug(`LLM attempt failed: ${error.message}`)))
+      )
+    }).pipe(permits.withPermits(1), (attempt) => Effect.andThen(throttle(request, maxTokens), attempt))
+
+  const fetchWithRetries = Effect.fnUntraced(function*(request: NormalisedRequest, maxTokens: number) {
     const attempts = yield* Ref.make(0)
     const retriesSoFar = Ref.get(attempts).pipe(Effect.map((n) => Math.max(0, n - 1)))
-    return yield* Ref.update(attempts, (n) => n + 1).pipe(
-      Effect.andThen(attempt(request)),
+    const answer = yield* Ref.update(attempts, (n) => n + 1).pipe(
+      Effect.andThen(attempt(request, maxTokens)),
       Effect.retry(schedule),
       Effect.catch((error: LlmError) =>
         retriesSoFar.pipe(Effect.flatMap((retries) => Effect.fail(withRetries(error, retries))))
       ),
       Effect.ensuring(retriesSoFar.pipe(
-        Effect.flatMap((retries) => Ref.update(counts, (c) => ({ ...c, retries: c.retries + retries })))
+        Effect.flatMap((retries) => count((c) => ({ ...c, retries: c.retries + retries })))
       ))
     )
+    yield* count((c) => ({
+      ...c,
+      sentPromptTokens: c.sentPromptTokens + (answer.usage?.promptTokens ?? 0),
+      sentCompletionTokens: c.sentCompletionTokens + (answer.usage?.completionTokens ?? 0)
+    }))
+    return answer
   })
 
-  /** The disk cache's answer, else the server's, stored before it is handed out. */
-  const lookup = Effect.fnUntraced(function*(key: string, request: NormalisedRequest) {
+  /**
+   * The disk cache's answer where it is final (usable, or stored as rejected once the budget was spent), else the
+   * server's, asked again while it is unusable and attempts remain, stored before it is handed out.
+   */
+  const lookup = Effect.fnUntraced(function*(key: string, request: NormalisedRequest, accept: Accept | undefined) {
     const hit = yield* cache.read(key)
-    if (Option.isSome(hit)) return { answer: hit.value, fromDisk: true } satisfies Found
-    const answer = yield* fetchWithRetries(request)
-    // "length" answers are stored too: a truncated answer is still what the model said for this request.
-    yield* cache.write({ key, request, answer })
-    return { answer, fromDisk: false } satisfies Found
+    if (Option.isSome(hit)) {
+      const entry = hit.value
+      const reason = unusable(entry.answer, accept)
+      if (reason === null || entry.rejected !== null) {
+        return { answer: entry.answer, rejected: reason, fromDisk: true } satisfies Found
+      }
+    }
+    let maxTokens = request.max_tokens
+    for (let attempts = 1;; attempts++) {
+      const answer = yield* fetchWithRetries(request, maxTokens)
+      const reason = unusable(answer, accept)
+      if (reason === null || attempts > settings.answerRetries) {
+        yield* cache.write({ key, request, maxTokens, attempts, rejected: reason, answer })
+        return { answer, rejected: reason, fromDisk: false } satisfies Found
+      }
+      yield* count((c) => ({ ...c, badAnswers: countReason(c.badAnswers, reason) }))
+      yield* Effect.logDebug(`LLM answer unusable (${reason}), asking again`)
+      if (reason === "truncated") maxTokens = largerBudget(maxTokens, settings.maxTokensCap)
+    }
   })
 
   /**
    * The lookup for `key`, shared: a caller that finds one in flight waits for it instead of starting its own, and
    * shares its outcome, failure included. `joined` says this caller waited for another's lookup.
    */
-  const shared = Effect.fnUntraced(function*(key: string, request: NormalisedRequest) {
+  const shared = Effect.fnUntraced(function*(key: string, request: NormalisedRequest, accept: Accept | undefined) {
     const mine = yield* Deferred.make<Found, LlmError>()
     // No yield between the look and the registration, so two callers cannot both find the key free.
     const running = inFlight.get(key)
     if (running !== undefined) return { ...yield* Deferred.await(running), joined: true }
     inFlight.set(key, mine)
-    yield* lookup(key, request).pipe(
+    yield* lookup(key, request, accept).pipe(
       Effect.onExit((exit) => Effect.andThen(Effect.sync(() => inFlight.delete(key)), Deferred.done(mine, exit))),
       Effect.forkIn(scope)
     )
     return { ...yield* Deferred.await(mine), joined: false }
   })
 
-  const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest) {
+  const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
     const request = normaliseRequest(options.model, chat)
-    yield* Ref.update(counts, (c) => ({ ...c, requests: c.requests + 1 }))
-    const { answer, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request)
+    yield* count((c) => ({ ...c, requests: c.requests + 1 }))
+    const { answer, rejected, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request, completeOptions?.accept)
     const cached = fromDisk || joined
-    yield* Ref.update(counts, (c) => ({
+    producers.set(canonicalJson(answer.producer), answer.producer)
+    yield* count((c) => ({
       ...c,
       cacheHits: c.cacheHits + (cached ? 1 : 0),
       promptTokens: c.promptTokens + (answer.usage?.promptTokens ?? 0),
-      completionTokens: c.completionTokens + (answer.usage?.completionTokens ?? 0)
+      completionTokens: c.completionTokens + (answer.usage?.completionTokens ?? 0),
+      rejected: rejected === null ? c.rejected : countReason(c.rejected, rejected)
     }))
-    return { ...answer, cached } satisfies ChatAnswer
+    return { ...answer, rejected, cached } satisfies ChatAnswer
   })
 
-  return LlmClient.of({ complete, stats: Ref.get(counts), endpoint })
+  // A line every `progressSeconds` while requests are being sent, so that a long run shows its faults as they come.
+  yield* Effect.gen(function*() {
+    let reported = 0
+    while (true) {
+      yield* Effect.sleep(Duration.seconds(settings.progressSeconds))
+      const stats = yield* Ref.get(counts)
+      if (stats.attempts === reported) continue
+      reported = stats.attempts
+      yield* Effect.logInfo(`LLM progress: ${describeStats(stats)}; ${inFlightAttempts} in flight, concurrency ${aimd.limit}`)
+    }
+  }).pipe(Effect.forkIn(scope))
+
+  return LlmClient.of({
+    complete,
+    stats: Ref.get(counts),
+    producers: Effect.sync(() => [...producers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, producer]) => producer)),
+    endpoint
+  })
 })

@@ -1,5 +1,7 @@
 import { Schema, Struct } from "effect"
 
+const Seconds = Schema.Finite.check(Schema.isGreaterThan(0))
+
 /** How to reach one OpenAI-compatible chat-completions server, and how hard to try: the client's only settings. */
 export const LlmOptions = Schema.Struct({
   /** e.g. `http://127.0.0.1:8000/v1` */
@@ -16,17 +18,49 @@ export const LlmOptions = Schema.Struct({
   standIn: Schema.optionalKey(Schema.Boolean),
   /** Most requests in flight at once. */
   concurrency: Schema.Int.check(Schema.isGreaterThan(0)),
-  /** Limit on one HTTP attempt. */
-  timeoutSeconds: Schema.Finite.check(Schema.isGreaterThan(0)),
-  /** Most retries of one request after its first attempt. */
+  /** Limit on one HTTP attempt, however steadily it streams. */
+  timeoutSeconds: Seconds,
+  /** Most retries of one request after its first attempt, for failures of the transport (status, reset, timeout). */
   retries: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
   cacheDir: Schema.NonEmptyString,
   /** Base of the exponential backoff (default 500 ms); tests shrink it. */
-  backoffMillis: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0)))
+  backoffMillis: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThanOrEqualTo(0))),
+  /** Most attempts after an unusable answer (empty, truncated, rejected by the caller): default 3. */
+  answerRetries: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+  /** The largest token budget a truncated answer's retry may ask for (default 8192). */
+  maxTokensCap: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThan(0))),
+  /** Ask for streamed answers (default true); a server that does not stream is asked without from then on. */
+  stream: Schema.optionalKey(Schema.Boolean),
+  /** A streamed attempt with no chunk this long after the request is a hang (default 60 s). */
+  firstTokenTimeoutSeconds: Schema.optionalKey(Seconds),
+  /** A streamed attempt silent this long between chunks is a hang (default 30 s). */
+  idleTimeoutSeconds: Schema.optionalKey(Seconds),
+  /** The circuit breaker: this many failed attempts in a row stop every request (default 20). */
+  breakerFailures: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThan(0))),
+  /** A token bucket on requests sent per minute, where the server sets a quota (none by default). */
+  requestsPerMinute: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThan(0))),
+  /**
+   * A token bucket on tokens per minute: each attempt counts its `max_tokens` and its prompt at four characters a
+   * token (an estimate: the client has no tokenizer).
+   */
+  tokensPerMinute: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThan(0))),
+  /** Seconds between progress lines while requests are being sent (default 30). */
+  progressSeconds: Schema.optionalKey(Seconds)
 })
 export type LlmOptions = typeof LlmOptions.Type
 
 export const defaultBackoffMillis = 500
+
+/** The values of the optional settings when they are left out. */
+export const defaults = {
+  answerRetries: 3,
+  maxTokensCap: 8192,
+  stream: true,
+  firstTokenTimeoutSeconds: 60,
+  idleTimeoutSeconds: 30,
+  breakerFailures: 20,
+  progressSeconds: 30
+} as const
 
 /**
  * The settings file (`libs/llm/llm.json`), derived from `LlmOptions`: the same fields, except that

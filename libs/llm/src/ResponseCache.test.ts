@@ -6,7 +6,7 @@ import { LlmClient } from "./LlmClient.ts"
 import { requestKey } from "./requestKey.ts"
 import { CacheEntry } from "./ResponseCache.ts"
 import { completion, startChatServer } from "#testing"
-import { ask, clientLayer, filesUnder, options, run, tempDir } from "./client.fixture.ts"
+import { ask, clientLayer, filesUnder, options, run, servedBy, statsOf, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient's response cache", () => {
   it.live("answers a repeated request from the disk cache, also in a new layer", () =>
@@ -25,7 +25,7 @@ describe("LlmClient's response cache", () => {
       // Not part of the key: the base URL. A dead endpoint still answers from the cache.
       assert.isTrue(third.answers[0].cached)
       assert.strictEqual(third.answers[0].content, "answer 1")
-      assert.deepStrictEqual(second.stats, { requests: 1, cacheHits: 1, retries: 0, promptTokens: 11, completionTokens: 7 })
+      assert.deepStrictEqual(second.stats, statsOf({ requests: 1, cacheHits: 1, promptTokens: 11, completionTokens: 7 }))
 
       const key = requestKey("test-model", ask("Paris"))
       const file = path.join(dir, key.slice(0, 2), `${key}.json`)
@@ -49,7 +49,9 @@ describe("LlmClient's response cache", () => {
       assert.isFalse(result.a.cached)
       assert.isTrue(result.b.cached)
       assert.strictEqual(result.b.content, result.a.content)
-      assert.deepStrictEqual(result.stats, { requests: 2, cacheHits: 1, retries: 0, promptTokens: 22, completionTokens: 14 })
+      assert.deepStrictEqual(result.stats, statsOf({
+        requests: 2, cacheHits: 1, attempts: 1, promptTokens: 22, completionTokens: 14, sentPromptTokens: 11, sentCompletionTokens: 7
+      }))
     }))
 
   it.live("a different temperature is a different request", () =>
@@ -64,20 +66,25 @@ describe("LlmClient's response cache", () => {
       assert.strictEqual(filesUnder(dir).length, 2)
     }))
 
-  it.live("caches an answer cut off at the token limit", () =>
+  it.live("stores an answer still cut off when the attempts ran out as rejected, and replays it without asking", () =>
     Effect.gen(function*() {
       const server = yield* startChatServer(() => ({ body: completion("Ada Lov", "length") }))
       const dir = yield* tempDir
-      yield* run(options(server.url, dir), ask("Long"))
+      // 32 tokens, then 64, 128 and the cap of 100: one attempt and the three answer retries.
+      const { answers: [first] } = yield* run(options(server.url, dir, { maxTokensCap: 100 }), ask("Long"))
+      assert.deepStrictEqual(server.received.map((r) => r.body.max_tokens), [32, 64, 100, 100])
+      assert.strictEqual(first.rejected, "truncated")
       const { answers: [answer] } = yield* run(options(server.url, dir), ask("Long"))
       assert.deepStrictEqual(answer, {
         content: "Ada Lov",
         finishReason: "length",
         model: "served-model",
         usage: { promptTokens: 11, completionTokens: 7 },
+        producer: servedBy(server.url),
+        rejected: "truncated",
         cached: true
       })
-      assert.strictEqual(server.received.length, 1)
+      assert.strictEqual(server.received.length, 4)
     }))
 
   it.live("ignores a corrupt cache file and rewrites it", () =>
@@ -94,6 +101,26 @@ describe("LlmClient's response cache", () => {
       const { answers: [again] } = yield* run(options(server.url, dir), ask("Torn"))
       assert.isTrue(again.cached)
       assert.strictEqual(server.received.length, 1)
+    }))
+
+  it.live("makes a cache folder removed mid-run again", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(() => ({}))
+      const dir = yield* tempDir
+      // Another request whose key falls in the same fan-out folder, which the client made before.
+      const prefix = requestKey("test-model", ask("Rome")).slice(0, 2)
+      let seed = 0
+      while (requestKey("test-model", ask("Rome", { seed })).slice(0, 2) !== prefix) seed += 1
+      const sameFolder = ask("Rome", { seed })
+      const result = yield* Effect.gen(function*() {
+        const llm = yield* LlmClient
+        yield* llm.complete(ask("Rome"))
+        fs.rmSync(dir, { recursive: true, force: true })
+        yield* llm.complete(sameFolder)
+        return yield* llm.stats
+      }).pipe(Effect.provide(clientLayer(options(server.url, dir))))
+      assert.strictEqual(result.attempts, 2)
+      assert.strictEqual(filesUnder(dir).length, 1)
     }))
 
   it.live("leaves no temporary files behind", () =>

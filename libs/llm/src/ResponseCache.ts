@@ -1,21 +1,31 @@
 import { Effect, FileSystem, Option, Path, Schema, Struct } from "effect"
-import { toJson, writeFileAtomic } from "#files"
+import { randomUUID } from "node:crypto"
+import { toJson } from "#files"
 import { ChatAnswer } from "./ChatRequest.ts"
 import { LlmCacheError } from "./errors.ts"
 import { NormalisedRequest, normalisedRequestKey } from "./requestKey.ts"
 
 /**
  * The model's answer as stored, with the usage the server reported when it was fetched, so that an answer from
- * the cache counts the same tokens. `cached` is not stored: it says where an answer came from. An entry written
- * before usage was stored does not decode, and is fetched again like any other miss.
+ * the cache counts the same tokens, and who produced it. `cached` and `rejected` are not part of it: they say where
+ * an answer came from and what the reader makes of it. An entry written before usage and producer were stored does
+ * not decode, and is fetched again like any other miss.
  */
-export const StoredAnswer = ChatAnswer.mapFields(Struct.omit(["cached"]))
+export const StoredAnswer = ChatAnswer.mapFields(Struct.omit(["cached", "rejected"]))
 export type StoredAnswer = typeof StoredAnswer.Type
 
-/** One cache file: the request (so a reader can see what the key covers) and the answer. */
+/**
+ * One cache file: the request (so a reader can see what the key covers; a truncated answer's retries asked for
+ * more tokens, `maxTokens` says how many the stored answer had), the answer, the attempts it took, and `rejected`:
+ * null for an answer stored as usable; the reason when the attempt budget ran out on an unusable one, which a later
+ * run then replays as rejected without asking again.
+ */
 export const CacheEntry = Schema.Struct({
   key: Schema.String,
   request: NormalisedRequest,
+  maxTokens: Schema.Int,
+  attempts: Schema.Int,
+  rejected: Schema.NullOr(Schema.String),
   answer: StoredAnswer
 })
 export type CacheEntry = typeof CacheEntry.Type
@@ -31,25 +41,39 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
 
-  /** The stored answer, or none when the file is missing, unreadable, corrupt or not for this request. */
-  const read = (key: string): Effect.Effect<Option.Option<StoredAnswer>> =>
+  /** The stored entry, or none when the file is missing, unreadable, corrupt or not for this request. */
+  const read = (key: string): Effect.Effect<Option.Option<CacheEntry>> =>
     fs.readFileString(cacheFile(path, cacheDir, key)).pipe(
       Effect.map((text) =>
         decodeEntry(text).pipe(
-          Option.filter((entry) => entry.key === key && normalisedRequestKey(entry.request) === key),
-          Option.map((entry) => entry.answer)
+          Option.filter((entry) => entry.key === key && normalisedRequestKey(entry.request) === key)
         )
       ),
       Effect.orElseSucceed(() => Option.none())
     )
 
-  /** Written temp-then-rename, so a crash never leaves half a file. */
+  // The fan-out folders known to exist: creating one on every write was a tenth of the client's CPU.
+  const folders = new Set<string>()
+
+  /**
+   * Written temp-then-rename with a name unique to the write (as `writeFileAtomic` does, without its folder
+   * creation on every call), so a crash never leaves half a file and processes sharing the folder never read one:
+   * the last rename of a key wins, and every write of a key holds a whole answer.
+   */
   const write = (entry: CacheEntry): Effect.Effect<void, LlmCacheError> => {
     const file = cacheFile(path, cacheDir, entry.key)
-    return writeFileAtomic(file, toJson(entry)).pipe(
-      Effect.provideService(FileSystem.FileSystem, fs),
-      Effect.provideService(Path.Path, path),
-      Effect.mapError((error) => new LlmCacheError({ path: file, reason: error.reason }))
+    const folder = path.dirname(file)
+    const temporary = `${file}.tmp-${process.pid}-${randomUUID()}`
+    const put = fs.writeFileString(temporary, toJson(entry))
+    const makeFolder = Effect.andThen(fs.makeDirectory(folder, { recursive: true }), Effect.sync(() => folders.add(folder)))
+    return Effect.gen(function*() {
+      // A folder removed since it was made (the cache deleted mid-run) is made again.
+      if (folders.has(folder)) yield* put.pipe(Effect.catch(() => Effect.andThen(makeFolder, put)))
+      else yield* Effect.andThen(makeFolder, put)
+      yield* fs.rename(temporary, file)
+    }).pipe(
+      Effect.onError(() => fs.remove(temporary, { force: true }).pipe(Effect.ignore)),
+      Effect.mapError((error) => new LlmCacheError({ path: file, reason: error.message }))
     )
   }
 

@@ -8,6 +8,7 @@ import * as path from "node:path"
 import type { ChatRequest } from "./ChatRequest.ts"
 import { LlmClient } from "./LlmClient.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
+import { emptyStats, type LlmStats } from "./LlmStats.ts"
 
 /** A port nothing listens on: bound once, then closed. */
 export const closedPort = Effect.callback<number>((resume) => {
@@ -53,7 +54,7 @@ export const clientLayer = (opts: LlmOptions) => LlmClient.layer(opts).pipe(Laye
 export const run = (opts: LlmOptions, ...requests: Array<ChatRequest>) =>
   Effect.gen(function*() {
     const llm = yield* LlmClient
-    const answers = yield* Effect.forEach(requests, llm.complete, { concurrency: "unbounded" })
+    const answers = yield* Effect.forEach(requests, (request) => llm.complete(request), { concurrency: "unbounded" })
     return { answers, stats: yield* llm.stats }
   }).pipe(Effect.provide(clientLayer(opts)))
 
@@ -63,3 +64,9 @@ export const failure = <A, E>(exit: Exit.Exit<A, E>): E => {
   if (reason?._tag !== "Fail") throw new Error(`expected a typed failure, got ${String(exit.cause)}`)
   return reason.error
 }
+
+/** The stats of a run that counted only `counts`. */
+export const statsOf = (counts: Partial<LlmStats>): LlmStats => ({ ...emptyStats, ...counts })
+
+/** Who answers in these tests: the chat server reports "served-model" and no fingerprint. */
+export const servedBy = (url: string) => ({ endpoint: url, model: "served-model", systemFingerprint: null })

@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber } from "effect"
 import { LlmClient } from "./LlmClient.ts"
 import { startChatServer } from "#testing"
-import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
+import { ask, clientLayer, failure, filesUnder, options, run, statsOf, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient coalesces identical requests in flight", () => {
   it.live("two identical requests at once make one HTTP request and share its answer", () =>
@@ -16,7 +16,9 @@ describe("LlmClient coalesces identical requests in flight", () => {
       // The one that waited had no HTTP request of its own: it reads as a cache hit.
       assert.deepStrictEqual(answers.map((a) => a.cached).sort(), [false, true])
       // Both calls count their answer's tokens, as they would if the second had come later from the disk cache.
-      assert.deepStrictEqual(stats, { requests: 2, cacheHits: 1, retries: 0, promptTokens: 22, completionTokens: 14 })
+      assert.deepStrictEqual(stats, statsOf({
+        requests: 2, cacheHits: 1, attempts: 1, promptTokens: 22, completionTokens: 14, sentPromptTokens: 11, sentCompletionTokens: 7
+      }))
     }))
 
   it.live("different requests at once are not coalesced", () =>

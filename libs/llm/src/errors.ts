@@ -8,7 +8,9 @@ export class LlmUnreachable extends Schema.TaggedError<LlmUnreachable>()("LlmUnr
   baseUrl: Schema.String,
   /** e.g. "connection refused", "timed out after 30 s" */
   reason: Schema.String,
-  retries: Schema.Int
+  retries: Schema.Int,
+  /** Set when the attempt ended on a timeout: which one. */
+  timeout: Schema.optionalKey(Schema.Literals(["first-token", "idle", "total"]))
 }) {
   override get message(): string {
     return `LLM endpoint ${this.baseUrl} could not be reached (${this.reason})${retriesSuffix(this.retries)}`
@@ -30,7 +32,7 @@ export class LlmHttpError extends Schema.TaggedError<LlmHttpError>()("LlmHttpErr
   }
 }
 
-/** The server answered 2xx but not with a usable completion (no choices, no content, wrong shape). */
+/** The server answered 2xx but not with a completion (no choices, wrong shape, an HTML page). */
 export class LlmBadAnswer extends Schema.TaggedError<LlmBadAnswer>()("LlmBadAnswer", {
   baseUrl: Schema.String,
   detail: Schema.String
@@ -50,19 +52,41 @@ export class LlmCacheError extends Schema.TaggedError<LlmCacheError>()("LlmCache
   }
 }
 
-export type LlmError = LlmUnreachable | LlmHttpError | LlmBadAnswer | LlmCacheError
+/**
+ * The circuit breaker: the endpoint failed `failures` attempts in a row, so no more are sent. `last` is the last
+ * failure's message, which says what came back.
+ */
+export class LlmCircuitOpen extends Schema.TaggedError<LlmCircuitOpen>()("LlmCircuitOpen", {
+  baseUrl: Schema.String,
+  failures: Schema.Int,
+  last: Schema.String
+}) {
+  override get message(): string {
+    return `stopped asking ${this.baseUrl} after ${this.failures} failed attempts in a row; the last: ${this.last}`
+  }
+}
+
+export type LlmError = LlmUnreachable | LlmHttpError | LlmBadAnswer | LlmCacheError | LlmCircuitOpen
 
 const retryableStatuses: ReadonlySet<number> = new Set([408, 409, 429])
 
-/** Worth another attempt: the server may recover; any other 4xx will fail the same way again. */
+/**
+ * Worth another attempt: the server may recover (a proxy's page in place of an answer included); any other 4xx
+ * will fail the same way again.
+ */
 export const isRetryable = (error: LlmError): boolean =>
-  error._tag === "LlmUnreachable" ||
+  error._tag === "LlmUnreachable" || error._tag === "LlmBadAnswer" ||
   (error._tag === "LlmHttpError" && (retryableStatuses.has(error.status) || error.status >= 500))
 
 export const withRetries = (error: LlmError, retries: number): LlmError => {
   switch (error._tag) {
     case "LlmUnreachable":
-      return new LlmUnreachable({ baseUrl: error.baseUrl, reason: error.reason, retries })
+      return new LlmUnreachable({
+        baseUrl: error.baseUrl,
+        reason: error.reason,
+        retries,
+        ...(error.timeout === undefined ? {} : { timeout: error.timeout })
+      })
     case "LlmHttpError":
       return new LlmHttpError({
         baseUrl: error.baseUrl,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { isRetryable, LlmBadAnswer, LlmHttpError, LlmUnreachable } from "./errors.ts"
+import { isRetryable, LlmBadAnswer, LlmCircuitOpen, LlmHttpError, LlmUnreachable } from "./errors.ts"
 import { retryAfterMillis } from "./retry.ts"
 
 const http = (status: number) =>
@@ -25,10 +25,11 @@ describe("retryAfterMillis", () => {
 })
 
 describe("isRetryable", () => {
-  it("retries unreachable servers, 408, 409, 429 and 5xx only", () => {
+  it("retries unreachable servers, 2xx without a completion, 408, 409, 429 and 5xx only", () => {
     expect(isRetryable(new LlmUnreachable({ baseUrl: "u", reason: "connection refused", retries: 0 }))).toBe(true)
     for (const status of [408, 409, 429, 500, 502, 503]) expect(isRetryable(http(status))).toBe(true)
     for (const status of [400, 401, 403, 404, 422]) expect(isRetryable(http(status))).toBe(false)
-    expect(isRetryable(new LlmBadAnswer({ baseUrl: "u", detail: "no choices" }))).toBe(false)
+    expect(isRetryable(new LlmBadAnswer({ baseUrl: "u", detail: "no choices" }))).toBe(true)
+    expect(isRetryable(new LlmCircuitOpen({ baseUrl: "u", failures: 3, last: "HTTP 502" }))).toBe(false)
   })
 })

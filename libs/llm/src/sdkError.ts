@@ -1,6 +1,8 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai"
 import { LlmHttpError, LlmUnreachable } from "./errors.ts"
+import { describeBody, oneLine } from "./heal.ts"
 import { retryAfterMillis } from "./retry.ts"
+import { ProgressTimeout } from "./transport.ts"
 
 /** Plain words for the socket error codes a dead or missing server gives. */
 const reasons: Record<string, string> = {
@@ -24,11 +26,16 @@ const causeCode = (error: unknown): string | undefined => {
   return undefined
 }
 
-/** The server's own message: the SDK keeps `error.message` of an OpenAI-style body, else a "<status> <text>". */
-const serverMessage = (error: APIError): string => {
+/**
+ * The server's own message on one line: the SDK keeps `error.message` of an OpenAI-style body, else a
+ * "<status> <text>" whose text may be a whole HTML page, which is only named.
+ */
+const serverMessage = (error: APIError, mask: (text: string) => string): string => {
   const body = error.error as { message?: unknown } | undefined
-  if (typeof body?.message === "string") return body.message
-  return error.message.replace(/^\d{3}\s+/, "")
+  // Masked before it is shortened, so that a cut never leaves part of a key.
+  if (typeof body?.message === "string") return describeBody(mask(body.message))
+  const text = error.message.replace(/^\d{3}\s+/, "")
+  return text === "status code (no body)" ? "no body" : describeBody(mask(text))
 }
 
 /**
@@ -41,22 +48,29 @@ export const fromSdkError = (
   baseUrl: string,
   mask: (text: string) => string
 ): LlmUnreachable | LlmHttpError => {
+  if (error instanceof ProgressTimeout) {
+    return new LlmUnreachable({ baseUrl, reason: error.message, retries: 0, timeout: error.kind })
+  }
   if (error instanceof APIConnectionTimeoutError) {
     return new LlmUnreachable({ baseUrl, reason: "timed out", retries: 0 })
   }
   if (error instanceof APIConnectionError) {
     const code = causeCode(error.cause)
-    const reason = code === undefined ? mask(error.message) : (reasons[code] ?? code)
+    const reason = code === undefined ? oneLine(mask(error.message)) : (reasons[code] ?? code)
     return new LlmUnreachable({ baseUrl, reason, retries: 0 })
   }
   if (error instanceof APIError && typeof error.status === "number") {
     return new LlmHttpError({
       baseUrl,
       status: error.status,
-      serverMessage: mask(serverMessage(error)),
+      serverMessage: serverMessage(error, mask),
       retryAfterMillis: retryAfterMillis(error.headers) ?? null,
       retries: 0
     })
   }
-  return new LlmUnreachable({ baseUrl, reason: mask(error instanceof Error ? error.message : String(error)), retries: 0 })
+  return new LlmUnreachable({
+    baseUrl,
+    reason: oneLine(mask(error instanceof Error ? error.message : String(error))),
+    retries: 0
+  })
 }

@@ -43,9 +43,13 @@ export const tinyWorkspace = (
   return root
 }
 
-/** Points the workspace's LLM settings at a server (a test's scripted one) instead of the offline teacher. */
+/**
+ * Points the workspace's LLM settings at a server (a test's scripted one) instead of the offline teacher, without
+ * retries: each request is answered once, a bad answer kept as the rejected one.
+ */
 export const useLlmServer = (url: string) => ({
-  [llmSettingsFile]: (text: string) => JSON.stringify({ ...JSON.parse(text), baseUrl: url, model: "served-model", retries: 0 })
+  [llmSettingsFile]: (text: string) =>
+    JSON.stringify({ ...JSON.parse(text), baseUrl: url, model: "served-model", retries: 0, answerRetries: 0 })
 })
 
 /** The path of a stage file of a language in the workspace at `root`. */

@@ -35,6 +35,9 @@ const answerEach = (_: number, body: Record<string, unknown>) => ({
   body: answers[Object.keys(answers).find((text) => lastUserMessage(body).includes(text)) ?? ""]
 })
 
+/** The fault counts of a run against a server that made none. */
+const noFaults = { timeouts: { firstToken: 0, idle: 0, total: 0 }, rateLimitWaits: 0, rateLimitSeconds: 0, badAnswers: {} }
+
 const passages = [passage("kenya", kenya), passage("russia", russia), passage("refusal", refusal), passage("cut", cut)]
 
 describe("annotate", () => {
@@ -77,7 +80,20 @@ describe("annotate", () => {
       assert.strictEqual(fragment.inputs.prompt, sha256(readFileSync(join(root, "libs/stages/src/annotate/prompt.md"))))
       assert.deepStrictEqual(fragment.inputs.config, config)
       assert.deepStrictEqual(fragment.inputs.llm, { model: "served-model", endpoint: server.url, standIn: false })
-      assert.deepStrictEqual(fragment.run, { requests: 4, promptTokens: 133, completionTokens: 41, cacheHits: 0, retries: 0 })
+      assert.deepStrictEqual(fragment.inputs.producers, [{ endpoint: server.url, model: "served-model", systemFingerprint: null }])
+      // Asked once each (this workspace allows no retries): the malformed and the cut answer are kept as rejected.
+      assert.deepStrictEqual(fragment.run, {
+        requests: 4,
+        promptTokens: 133,
+        completionTokens: 41,
+        cacheHits: 0,
+        retries: 0,
+        attempts: 4,
+        ...noFaults,
+        rejected: { malformed: 1, truncated: 1 },
+        sentPromptTokens: 133,
+        sentCompletionTokens: 41
+      })
       assert.strictEqual(
         fragment.inputs.reads["score/passages.jsonl"],
         sha256(readFileSync(stageFileAt(root, stageFiles.score.passages, code)))
@@ -101,7 +117,13 @@ describe("annotate", () => {
         promptTokens: 133,
         completionTokens: 41,
         cacheHits: 4,
-        retries: 0
+        retries: 0,
+        attempts: 0,
+        ...noFaults,
+        // Replayed from the cache as rejected, unasked.
+        rejected: { malformed: 1, truncated: 1 },
+        sentPromptTokens: 0,
+        sentCompletionTokens: 0
       })
     }))
 

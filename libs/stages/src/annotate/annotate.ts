@@ -18,7 +18,7 @@ export const AnnotateConfig = Schema.Struct(Decoding)
  */
 export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { template, ask, answerer, inputs, usage } = yield* llmStage("annotate", AnnotateConfig)
+  const { template, ask, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
   const annotateText = annotatePassage(ask, template, language)
 
@@ -36,7 +36,7 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
 
   yield* writeStageOutput("annotate", loaded, {
     files: { annotations: annotated, manifest },
-    inputs,
+    inputs: used.inputs,
     run: used.run
   })
   yield* Effect.logInfo(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { parseMentionList } from "./parse.ts"
+import { parseMentionList, unusableMentionList } from "./parse.ts"
 
 const stop = { finishReason: "stop" }
 
@@ -206,5 +206,18 @@ describe("parseMentionList: rejections", () => {
       mentions: [{ mention: "Nairobi", label: "city" }],
       rejected: { malformed: 1, truncated: 1 }
     })
+  })
+})
+
+describe("unusableMentionList: the answers the LLM client asks again", () => {
+  it("names a blank answer, an echo of the prompt and an answer without a list; a list, even empty, is usable", () => {
+    // An echo counts from 120 characters of the prompt on.
+    const prompt = `List the entities of: ${"Ada went to Paris and met Lin there. ".repeat(5)}`
+    expect(unusableMentionList("  \n")).toBe("empty")
+    expect(unusableMentionList("<think>hm</think>")).toBe("empty")
+    expect(unusableMentionList("I cannot help with that.")).toBe("malformed")
+    expect(unusableMentionList(prompt, prompt)).toBe("prompt-continuation")
+    expect(unusableMentionList("[]")).toBeNull()
+    expect(unusableMentionList(`[("Ada", "person"), ("Par`)).toBeNull()
   })
 })

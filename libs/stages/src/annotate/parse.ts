@@ -37,10 +37,9 @@ const labelKeys = ["type", "label", "entity_type"]
  */
 export const parseMentionList = (answer: string, options: MentionListOptions): ParsedMentionList => {
   const cutAtLimit = options.finishReason === "length"
-  if (answer.trim() === "") return rejectedAnswer(cutAtLimit ? "truncated" : "empty")
   const reply = stripReasoning(answer)
-  if (reply.trim() === "") return rejectedAnswer(cutAtLimit ? "truncated" : "empty")
-  if (continuesPrompt(reply, options.prompt)) return rejectedAnswer("prompt-continuation")
+  const unusable = unusableReply(reply, options.prompt)
+  if (unusable !== null) return rejectedAnswer(cutAtLimit && unusable !== "prompt-continuation" ? "truncated" : unusable)
   const list = findListItems(reply)
   if (list === null) return rejectedAnswer(cutAtLimit ? "truncated" : "malformed")
 
@@ -52,6 +51,20 @@ export const parseMentionList = (answer: string, options: MentionListOptions): P
   addRejection(rejected, "repetition", loops)
   if (cutAtLimit || list.cut) addRejection(rejected, "truncated")
   return { mentions, rejected }
+}
+
+/**
+ * Why an answer (not cut at the token limit) gives nothing to read at all: `empty`, `prompt-continuation` or
+ * `malformed` (no list), as `parseMentionList` counts it; null when it holds a list, even an empty one. The LLM
+ * client asks again on these.
+ */
+export const unusableMentionList = (answer: string, prompt?: string): RejectionReason | null =>
+  unusableReply(stripReasoning(answer), prompt)
+
+const unusableReply = (reply: string, prompt: string | undefined): RejectionReason | null => {
+  if (reply.trim() === "") return "empty"
+  if (continuesPrompt(reply, prompt)) return "prompt-continuation"
+  return findListItems(reply) === null ? "malformed" : null
 }
 
 const rejectedAnswer = (reason: RejectionReason): ParsedMentionList => ({ mentions: [], rejected: { [reason]: 1 } })

@@ -1,9 +1,9 @@
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
 import { alignMentions, mergeRejections, type Rejections } from "#annotation"
-import type { ChatAnswer, LlmError } from "#llm"
+import type { Accept, ChatAnswer, LlmError } from "#llm"
 import type { Language, Mention } from "#schema"
 import { renderPrompt } from "../llm/prompt.ts"
-import { parseMentionList } from "./parse.ts"
+import { parseMentionList, unusableMentionList } from "./parse.ts"
 
 /** What the annotator made of one passage: its aligned mentions and every answer or item not used, by reason. */
 export interface PassageAnnotation {
@@ -17,13 +17,14 @@ export interface PassageAnnotation {
  * sentences, so that what evaluate measures is what annotate does.
  */
 export const annotatePassage = (
-  ask: (prompt: string) => Effect.Effect<ChatAnswer, LlmError>,
+  ask: (prompt: string, accept: Accept) => Effect.Effect<ChatAnswer, LlmError>,
   template: string,
   language: Language
 ) =>
   Effect.fnUntraced(function*(text: string) {
     const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
-    const answer = yield* ask(prompt)
+    // An answer with no list at all is asked again; the one kept is parsed and counted here all the same.
+    const answer = yield* ask(prompt, (content) => Option.fromNullishOr(unusableMentionList(content, prompt)))
     const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
     const aligned = alignMentions(text, parsed.mentions, { words: language.words })
     return { mentions: aligned.spans, rejected: mergeRejections(parsed.rejected, aligned.rejected) } satisfies PassageAnnotation

@@ -81,7 +81,7 @@ export const run = Effect.fn("evaluate")(function*(loaded: LoadedLanguage) {
   const workspace = yield* Workspace
   const config = yield* workspace.readConfig(stageTable.evaluate.config, EvaluateConfig)
   const goldDir = yield* goldFolder()
-  const { template, ask, answerer, standIn, promptDigest, inputs, usage } = yield* llmStage("annotate", AnnotateConfig)
+  const { template, ask, answerer, standIn, promptDigest, usage } = yield* llmStage("annotate", AnnotateConfig)
   const annotateText = annotatePassage(ask, template, language)
 
   const evaluated = yield* Effect.forEach(goldOf(language), (entry) => evaluateSet(entry, annotateText, { goldDir, config }))
@@ -92,7 +92,7 @@ export const run = Effect.fn("evaluate")(function*(loaded: LoadedLanguage) {
   const rejected = mergeRejections(...sentences.map((sentence) => sentence.rejected))
   const scores = { language: language.code, annotator: answerer, standIn, prompt: promptDigest, sets }
   const manifest = { annotator: answerer, sets: sets.length, sentences: sentences.length, rejected, llm: used.manifest }
-  yield* writeStageOutput("evaluate", loaded, { files: { scores, sentences, errors, manifest }, inputs, run: used.run })
+  yield* writeStageOutput("evaluate", loaded, { files: { scores, sentences, errors, manifest }, inputs: used.inputs, run: used.run })
   for (const set of sets) {
     yield* Effect.logInfo(
       `evaluate ${language.code} on ${set.set}: typed F1 ${seqscorePercent(100 * set.scores.overall.f1)} over ` +

@@ -1,4 +1,4 @@
-import { Effect, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { formatMentionList, mergeRejections, type Rejections } from "#annotation"
 import { Judgement, judgeScale, type JudgeSummary } from "#schema"
 import type { LoadedLanguage } from "#workspace"
@@ -29,7 +29,7 @@ const mean = (values: ReadonlyArray<number>) =>
  */
 export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, answerer, standIn, promptDigest, inputs, usage } = yield* llmStage("judge", JudgeConfig)
+  const { config, template, ask, answerer, standIn, promptDigest, usage } = yield* llmStage("judge", JudgeConfig)
   const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
   const chosen = drawBySeed(annotated, (passage) => passage.id, config.seed, config.sample)
 
@@ -41,7 +41,11 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
         passage: passage.text,
         annotations: formatMentionList(passage.mentions.map(({ mention, label }) => ({ mention, label })))
       })
-      const answer = yield* ask(prompt)
+      // An answer the parser rejects is asked again; the one kept is counted by the same parser.
+      const answer = yield* ask(prompt, (content) => {
+        const verdict = parseJudgementAnswer(content)
+        return verdict.ok ? Option.none() : Option.some(verdict.reason)
+      })
       return { passage, verdict: parseJudgementAnswer(answer.content) }
     }), { concurrency: "unbounded" })
   const judgements: Array<Judgement> = []
@@ -69,7 +73,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
     llm: used.manifest
   }
 
-  yield* writeStageOutput("judge", loaded, { files: { judgements, summary, manifest }, inputs, run: used.run })
+  yield* writeStageOutput("judge", loaded, { files: { judgements, summary, manifest }, inputs: used.inputs, run: used.run })
   yield* Effect.logInfo(
     `judge ${language.code}: ${judgements.length} of ${chosen.length} judged, faithfulness ` +
       `${summary.meanFaithfulness ?? "-"}, completeness ${summary.meanCompleteness ?? "-"} ` +

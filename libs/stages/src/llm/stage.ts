@@ -1,6 +1,6 @@
 import { Effect, Schema } from "effect"
 import { sha256 } from "#files"
-import { ChatRequest, LlmClient, llmUsage } from "#llm"
+import { type Accept, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
 import { Workspace } from "#workspace"
 import { stageTable } from "../table.ts"
 
@@ -12,27 +12,35 @@ export const Decoding = {
 
 /**
  * How every LLM program asks: one user message with the given decoding parameters, the name of who answers (the
- * offline teacher always called a stand-in), what the lock records of the endpoint (never the key) and the usage to
- * report. The stages start from it through `llmStage`, the synthesize command directly.
+ * offline teacher always called a stand-in), and, once asked, the usage to report and what the lock records of the
+ * endpoint and the producers (never the key). The stages start from it through `llmStage`, the synthesize command directly.
  */
 export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly temperature: number; readonly maxTokens: number }) {
   const llm = yield* LlmClient
   const { model, standIn } = llm.endpoint
-  const usage = Effect.map(llm.stats, (stats) => ({
-    manifest: llmUsage(stats),
-    /** Everything the client counted in this run, cache hits and retries included: for the fragment's `run`. */
-    run: stats,
-    line: `${stats.requests} requests (${stats.cacheHits} from the response cache, ${stats.retries} retries), ` +
-      `${stats.promptTokens} prompt and ${stats.completionTokens} completion tokens`
-  }))
+  const usage = Effect.gen(function*() {
+    const stats = yield* llm.stats
+    return {
+      manifest: llmUsage(stats),
+      /** Everything the client counted in this run, cache hits, retries and faults included: for the fragment's `run`. */
+      run: stats,
+      /**
+       * For the lock: the configured model and endpoint (never the key), and who produced the answers used, which
+       * differs from it where the cache holds another server's answers.
+       */
+      inputs: { llm: llm.endpoint, producers: yield* llm.producers },
+      line: describeStats(stats)
+    }
+  })
   return {
-    /** One user message with the decoding parameters. */
-    ask: (prompt: string) =>
-      llm.complete({ messages: [{ role: "user", content: prompt }], temperature: decoding.temperature, maxTokens: decoding.maxTokens }),
+    /** One user message with the decoding parameters; an answer `accept` rejects is asked again (see `LlmClient`). */
+    ask: (prompt: string, accept?: Accept) =>
+      llm.complete(
+        { messages: [{ role: "user", content: prompt }], temperature: decoding.temperature, maxTokens: decoding.maxTokens },
+        accept === undefined ? {} : { accept }
+      ),
     answerer: standIn ? `${model} (offline teacher: a rule-based stand-in, not an LLM)` : model,
     standIn,
-    /** For the lock: the model and a description of the endpoint without credentials. */
-    inputs: { llm: llm.endpoint },
     usage
   }
 })

@@ -1,4 +1,4 @@
-import { Effect, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { mergeRejections, type Rejections } from "#annotation"
 import { type RateManifest, UsefulnessRating, usefulnessScale } from "#schema"
 import type { LoadedLanguage } from "#workspace"
@@ -33,14 +33,18 @@ const histogram = (ratings: ReadonlyArray<UsefulnessRating>): Record<string, num
  */
 export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, answerer, standIn, inputs, usage } = yield* llmStage("rate", RateConfig)
+  const { config, template, ask, answerer, standIn, usage } = yield* llmStage("rate", RateConfig)
   const passages = yield* readStageFile(stageFiles.sample.passages, language.code)
   const chosen = drawBySeed(passages, (passage) => passage.id, config.seed, config.perLanguage)
 
   const answers = yield* Effect.forEach(chosen, (passage) =>
     Effect.gen(function*() {
       const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
-      const answer = yield* ask(prompt)
+      // An answer the parser rejects is asked again; the one kept is counted by the same parser.
+      const answer = yield* ask(prompt, (content) => {
+        const rating = parseRatingAnswer(content)
+        return rating.ok ? Option.none() : Option.some(rating.reason)
+      })
       return { passage, rating: parseRatingAnswer(answer.content) }
     }), { concurrency: "unbounded" })
   const ratings: Array<UsefulnessRating> = []
@@ -63,7 +67,7 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
     llm: used.manifest
   }
 
-  yield* writeStageOutput("rate", loaded, { files: { ratings, manifest }, inputs, run: used.run })
+  yield* writeStageOutput("rate", loaded, { files: { ratings, manifest }, inputs: used.inputs, run: used.run })
   const spread = Object.entries(manifest.histogram).map(([score, n]) => `${score}: ${n}`).join(", ")
   yield* Effect.logInfo(
     `rate ${language.code}: ${ratings.length} of ${chosen.length} sampled passages rated (${spread}) by ${answerer}; ` +

@@ -1,4 +1,4 @@
-import { Array as Arr, Effect, Schema } from "effect"
+import { Array as Arr, Effect, Option, Schema } from "effect"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
@@ -31,14 +31,18 @@ const unanswered = (labels: ReadonlyArray<string>): LabelTranslations => ({
  */
 export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, answerer, promptDigest, inputs, usage } = yield* llmStage("translate", TranslateConfig)
+  const { config, template, ask, answerer, promptDigest, usage } = yield* llmStage("translate", TranslateConfig)
   const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
   const labels = [...new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))].sort()
 
   // English labels need no translation, and an empty label set needs no request.
   const batches = labels.length > 0 && language.iso639_3 !== "eng" ? Arr.chunksOf(labels, config.batchSize) : []
   const answers = yield* Effect.forEach(batches, (batch) =>
-    ask(renderPrompt(template, { language: language.name, bcp47: language.bcp47, labels: JSON.stringify(batch) })).pipe(
+    // An answer that holds no object is asked again; one that misses labels is not (they stay untranslated).
+    ask(
+      renderPrompt(template, { language: language.name, bcp47: language.bcp47, labels: JSON.stringify(batch) }),
+      (content) => parseLabelTranslations(content, batch).answered ? Option.none() : Option.some("malformed")
+    ).pipe(
       Effect.map((answer) => parseLabelTranslations(answer.content, batch)),
       Effect.catchTag(["LlmHttpError", "LlmBadAnswer"], (error) =>
         Effect.as(
@@ -65,7 +69,7 @@ export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
 
   yield* writeStageOutput("translate", loaded, {
     files: { labels: { language: language.code, translator: answerer, prompt: promptDigest, labels: rows }, manifest },
-    inputs,
+    inputs: used.inputs,
     run: used.run
   })
   yield* Effect.logInfo(
