@@ -1,9 +1,9 @@
 import { Effect, FileSystem, Option, Path, Schema, Struct } from "effect"
 import { randomUUID } from "node:crypto"
 import { toJson } from "#files"
-import { ChatAnswer } from "./ChatRequest.ts"
+import { ChatAnswer, type ChatRequest } from "./ChatRequest.ts"
 import { LlmCacheError } from "./errors.ts"
-import { NormalisedRequest, normalisedRequestKey } from "./requestKey.ts"
+import { NormalisedRequest, normalisedRequestKey, requestKey } from "./requestKey.ts"
 
 /**
  * The model's answer as stored, with the usage the server reported when it was fetched, so that an answer from
@@ -78,4 +78,15 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
   }
 
   return { read, write } as const
+})
+
+/**
+ * Which of `requests` the cache at `cacheDir` already answers for `model` (usable or stored as finally rejected),
+ * so that a client would send none of them: what `finerweb status --cost` counts before a rebuild.
+ */
+export const findCached = Effect.fnUntraced(function*(cacheDir: string, model: string, requests: ReadonlyArray<ChatRequest>) {
+  const cache = yield* makeResponseCache(cacheDir)
+  return yield* Effect.forEach(requests, (request) => Effect.map(cache.read(requestKey(model, request)), Option.isSome), {
+    concurrency: 16
+  })
 })

@@ -7,6 +7,8 @@ export { runStage } from "./run.ts"
  * that does not call an LLM must not be hashed with (the Nx plugin follows static imports only).
  */
 export const loadStatus = () => import("./status.ts")
+/** `finerweb status --cost`'s code, loaded on demand: it loads the LLM stages' programs to render their prompts. */
+export const loadCost = () => import("./cost.ts")
 export {
   type ExternalInput,
   externalInputs,

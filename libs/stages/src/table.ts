@@ -117,9 +117,17 @@ export type StageContext = Workspace | FileSystem.FileSystem | Path.Path
  * The table holds stages of different services side by side, so it sees `run`'s requirements only as "what
  * `layer` provides, and the stage context" (`runStage` states it once).
  */
+/** The prompts an LLM stage would send for a language, in order, with its decoding parameters: what `--cost` prices. */
+export interface StagePlan {
+  readonly decoding: { readonly temperature: number; readonly maxTokens: number }
+  readonly prompts: ReadonlyArray<string>
+}
+
 export interface StageModule {
   readonly run: (language: LoadedLanguage) => Effect.Effect<unknown, unknown, any>
   readonly layer: Layer.Layer<never, unknown, StageContext>
+  /** An LLM stage's prompts for the language, from its upstream files, without asking: what `status --cost` prices. */
+  readonly plan?: (language: LoadedLanguage) => Effect.Effect<StagePlan, unknown, StageContext>
 }
 
 /**

@@ -162,6 +162,36 @@ describe("the finerweb CLI", () => {
       .toEqual({ translate: ["code changed"], export: ["upstream stale: translate"] })
   })
 
+  it("status --cost prices a stale LLM cell: an edited prompt misses the cache for every request, edited code for none", () => {
+    if (!existsSync(join(root, "languages/tha_Thai/out/export/stats.json"))) {
+      for (const stage of pinnedStages) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
+    }
+    const judged = JSON.parse(readFileSync(join(root, "languages/tha_Thai/out/judge/manifest.json"), "utf8")).sampled
+    const prompt = join(root, "libs/stages/src/judge/prompt.md")
+    const code = join(root, "libs/stages/src/translate/translate.ts")
+    const [originalPrompt, originalCode] = [readFileSync(prompt, "utf8"), readFileSync(code, "utf8")]
+    writeFileSync(prompt, `${originalPrompt}\nBe brief.\n`)
+    writeFileSync(code, `${originalCode}\n// an edit\n`)
+    const json = finerweb(root, ["status", "--cost", "--json"])
+    const grid = finerweb(root, ["status", "--cost"])
+    writeFileSync(prompt, originalPrompt)
+    writeFileSync(code, originalCode)
+    expect(json.status).toBe(0)
+    const { cost } = JSON.parse(json.stdout) as { cost: Array<Record<string, string | number>> }
+    const tha = cost.filter((cell) => cell.language === "tha_Thai")
+    expect(judged).toBeGreaterThan(0)
+    const judge = tha.find((cell) => cell.stage === "judge")!
+    expect([judge.requests, judge.cached, judge.misses]).toEqual([judged, 0, judged])
+    // Every prompt holds the appended words: at least their bytes / 4 each.
+    expect(judge.promptTokens).toBeGreaterThan(judged * Math.ceil("Be brief.".length / 4))
+    const translate = tha.find((cell) => cell.stage === "translate")!
+    expect(translate.misses).toBe(0)
+    expect(translate.cached).toBe(translate.requests)
+    // rate was never built and its prompts are not cached; evaluate is not priced.
+    expect(tha.map((cell) => cell.stage).toSorted()).toEqual(["judge", "rate", "translate"])
+    expect(grid.stdout).toMatch(new RegExp(`^tha_Thai +judge +${judged} +0 +${judged} +${judge.promptTokens}$`, "m"))
+  })
+
   it("keeps the teacher's cached answers apart per version of its rules", () => {
     for (const stage of ["sample", "score", "annotate"]) expect(finerweb(root, [stage, "afr_Latn"]).status).toBe(0)
     const cache = join(root, ".finerweb/llm-cache")

@@ -2,6 +2,7 @@ import { Effect, Option, Path, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { checkLock, foldLock, LockDisagrees, lockName, verifyOutputs } from "#lock"
 import {
+  loadCost,
   loadStatus,
   pinnedStages,
   runStage,
@@ -58,21 +59,36 @@ const status = Command.make("status", {
   json: Flag.Boolean("json").pipe(
     Flag.withDescription("print an array of {language, stage, state, reasons, pinned} instead of the grid"),
     Flag.withDefault(false)
+  ),
+  cost: Flag.Boolean("cost").pipe(
+    Flag.withDescription(
+      "also price each stale or missing LLM cell whose upstream is built: its requests, how many the response cache " +
+        "answers, and the prompt tokens of the rest (estimated); with --json, {cells, cost}"
+    ),
+    Flag.withDefault(false)
   )
 }, (input) =>
   Effect.gen(function*() {
     const { renderStatus, workspaceStatus } = yield* Effect.promise(loadStatus)
     const cells = yield* workspaceStatus()
+    const priced = input.cost ? yield* Effect.promise(loadCost) : null
+    const cost = priced === null ? null : yield* priced.workspaceCost(cells)
+    const text = input.json
+      ? JSON.stringify(cost === null ? cells : { cells, cost }, null, 2) + "\n"
+      : renderStatus(cells) + (cost === null || priced === null ? "" : "\n" + priced.renderCost(cost))
     // Printed as is, not logged: the grid and the JSON are the command's output, not events.
-    yield* Effect.sync(() => process.stdout.write(input.json ? JSON.stringify(cells, null, 2) + "\n" : renderStatus(cells)))
+    yield* Effect.sync(() => process.stdout.write(text))
   })).pipe(
     Command.withDescription(
       "a language x stage grid of what is fresh, stale (and why) or missing, from the lock fragments and the workspace, " +
         "without running a stage; it exits 0 whatever it finds. It sees changes of language.json, config, prompt, " +
-        "upstream files, package versions, output files, the LLM endpoint and model, the scorer model and the corpus " +
-        "source; not changes of code (a fragment records no code digest; Nx's cache still reruns them) nor of the gold data"
+        "upstream files, package versions, code, output files, the LLM endpoint and model, the scorer model and the " +
+        "corpus source; not changes of the gold data"
     ),
-    Command.withExamples([{ command: "finerweb status --json", description: "every cell as JSON" }])
+    Command.withExamples([
+      { command: "finerweb status --json", description: "every cell as JSON" },
+      { command: "finerweb status --cost", description: "what a rebuild would ask the model, before paying for it" }
+    ])
   )
 
 const version = (does: string) =>

@@ -4,10 +4,10 @@ import { AnnotatedPassage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
-import { Decoding, llmStage } from "../llm/stage.ts"
+import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
-import { stageFiles } from "../table.ts"
-import { annotatePassage } from "./passage.ts"
+import { stageFiles, type StagePlan } from "../table.ts"
+import { annotatePassage, annotatePrompt } from "./passage.ts"
 
 /** `annotate/config.json` */
 export const AnnotateConfig = Schema.Struct(Decoding)
@@ -44,6 +44,13 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
       `by ${answerer}; rejected ${JSON.stringify(rejected)}; ${used.line}`
   )
   return manifest
+})
+
+/** A prompt per kept passage. */
+export const plan = Effect.fn("annotate.plan")(function*({ language }: LoadedLanguage) {
+  const { config, template } = yield* llmStageSettings("annotate", AnnotateConfig)
+  const passages = yield* readStageFile(stageFiles.score.passages, language.code)
+  return { decoding: config, prompts: passages.map((passage) => annotatePrompt(template, language, passage.text)) } satisfies StagePlan
 })
 
 export const layer = llmLayer

@@ -11,6 +11,10 @@ export interface PassageAnnotation {
   readonly rejected: Rejections
 }
 
+/** The annotate prompt for one passage of the language. */
+export const annotatePrompt = (template: string, language: Language, text: string): string =>
+  renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
+
 /**
  * One passage through the annotator: the prompt rendered for the language, the model's answer, the tolerant parser
  * and the alignment to code point offsets. annotate runs it on the dataset's passages and evaluate on gold
@@ -22,7 +26,7 @@ export const annotatePassage = (
   language: Language
 ) =>
   Effect.fnUntraced(function*(text: string) {
-    const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
+    const prompt = annotatePrompt(template, language, text)
     // An answer with no list at all is asked again; the one kept is parsed and counted here all the same.
     const answer = yield* ask(prompt, (content) => Option.fromNullishOr(unusableMentionList(content, prompt)))
     const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })

@@ -1,14 +1,14 @@
 import { Effect, Option, Schema } from "effect"
 import { formatMentionList, mergeRejections, type Rejections } from "#annotation"
-import { Judgement, judgeScale, type JudgeSummary } from "#schema"
+import { type AnnotatedPassage, Judgement, judgeScale, type JudgeSummary, type Language } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { Decoding, llmStage } from "../llm/stage.ts"
+import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
-import { stageFiles } from "../table.ts"
+import { stageFiles, type StagePlan } from "../table.ts"
 import { parseJudgementAnswer } from "./parse.ts"
 
 /** `judge/config.json` */
@@ -22,6 +22,21 @@ export const JudgeConfig = Schema.Struct({
 const mean = (values: ReadonlyArray<number>) =>
   values.length === 0 ? null : Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 1000) / 1000
 
+/** The seeded sample of annotated passages the judge rates. */
+const judgedPassages = Effect.fnUntraced(function*(code: string, config: { readonly seed: string; readonly sample: number }) {
+  const annotated = yield* readStageFile(stageFiles.annotate.annotations, code)
+  return drawBySeed(annotated, (passage) => passage.id, config.seed, config.sample)
+})
+
+/** The judge prompt for one annotated passage: its text and the annotations to rate. */
+const judgePrompt = (template: string, language: Language, passage: AnnotatedPassage): string =>
+  renderPrompt(template, {
+    language: language.name,
+    bcp47: language.bcp47,
+    passage: passage.text,
+    annotations: formatMentionList(passage.mentions.map(({ mention, label }) => ({ mention, label })))
+  })
+
 /**
  * judge: a model rates a seeded sample of annotated passages for faithfulness and completeness on the declared 1-5
  * scale and lists missing, extra and wrong annotations (the paper judged 25 per language). The verdicts in numbers
@@ -30,17 +45,11 @@ const mean = (values: ReadonlyArray<number>) =>
 export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
   const { config, template, ask, answerer, standIn, promptDigest, usage } = yield* llmStage("judge", JudgeConfig)
-  const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
-  const chosen = drawBySeed(annotated, (passage) => passage.id, config.seed, config.sample)
+  const chosen = yield* judgedPassages(language.code, config)
 
   const answers = yield* Effect.forEach(chosen, (passage) =>
     Effect.gen(function*() {
-      const prompt = renderPrompt(template, {
-        language: language.name,
-        bcp47: language.bcp47,
-        passage: passage.text,
-        annotations: formatMentionList(passage.mentions.map(({ mention, label }) => ({ mention, label })))
-      })
+      const prompt = judgePrompt(template, language, passage)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
       const answer = yield* ask(prompt, (content) => {
         const verdict = parseJudgementAnswer(content)
@@ -80,6 +89,13 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
       `(${judgeScale.minimum}-${judgeScale.maximum}) by ${answerer}; ${used.line}`
   )
   return summary
+})
+
+/** A prompt per sampled passage. */
+export const plan = Effect.fn("judge.plan")(function*({ language }: LoadedLanguage) {
+  const { config, template } = yield* llmStageSettings("judge", JudgeConfig)
+  const chosen = yield* judgedPassages(language.code, config)
+  return { decoding: config, prompts: chosen.map((passage) => judgePrompt(template, language, passage)) } satisfies StagePlan
 })
 
 export const layer = llmLayer

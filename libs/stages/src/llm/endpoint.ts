@@ -1,6 +1,6 @@
 import { Config, Effect, Option } from "effect"
 import { describeEndpoint, type LlmEndpoint, LlmSettings } from "#llm"
-import { TEACHER_MODEL } from "#teacher"
+import { TEACHER_MODEL, teacherDigest } from "#teacher"
 import { Workspace } from "#workspace"
 import { externalInputs, llmSettingsFile } from "../table.ts"
 
@@ -26,3 +26,10 @@ export const currentEndpoint = Effect.fnUntraced(function*() {
     ? { endpoint: offlineTeacherLabel, model: TEACHER_MODEL, standIn: true }
     : { endpoint: describeEndpoint(baseUrl), model, standIn: false }) satisfies LlmEndpoint
 })
+
+/**
+ * The folder of the response cache the client reads for this target: the offline teacher's answers are kept apart
+ * per version of its rules, under a digest of them.
+ */
+export const responseCacheDir = (cacheDir: string, baseUrl: string | null): string =>
+  baseUrl === null ? `${cacheDir}/offline-teacher-${teacherDigest()}` : cacheDir

@@ -1,8 +1,8 @@
 import { Config, Effect, Layer, Option } from "effect"
 import { LlmClient } from "#llm"
-import { startTeacher, teacherDigest } from "#teacher"
+import { startTeacher } from "#teacher"
 import { Workspace } from "#workspace"
-import { llmTarget, offlineTeacherLabel } from "./endpoint.ts"
+import { llmTarget, offlineTeacherLabel, responseCacheDir } from "./endpoint.ts"
 
 /**
  * The LLM client of annotate, judge and translate. Endpoint and model come from `llm.json` or the environment; with
@@ -20,7 +20,7 @@ export const llmLayer = Layer.unwrap(Effect.gen(function*() {
       ...settings,
       baseUrl: teacher.baseUrl,
       model: teacher.model,
-      cacheDir: `${cacheDir}/offline-teacher-${teacherDigest()}`,
+      cacheDir: responseCacheDir(cacheDir, null),
       endpointLabel: offlineTeacherLabel,
       standIn: true
     })

@@ -4,6 +4,9 @@ import { type Accept, ChatRequest, describeStats, LlmClient, llmUsage } from "#l
 import { Workspace } from "#workspace"
 import { stageTable } from "../table.ts"
 
+/** The stages that ask a model through `llmStage`. */
+export type LlmStageName = "annotate" | "judge" | "translate" | "rate"
+
 /** The decoding parameters every LLM stage's configuration holds, with the client's own checks. */
 export const Decoding = {
   temperature: ChatRequest.fields.temperature,
@@ -45,18 +48,25 @@ export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly tem
   }
 })
 
+/** An LLM stage's configuration and prompt template, as the stage table names them: all `plan` needs. */
+export const llmStageSettings = Effect.fn("llmStageSettings")(function*<A extends { temperature: number; maxTokens: number }, I>(
+  stage: LlmStageName,
+  configSchema: Schema.Codec<A, I>
+) {
+  const workspace = yield* Workspace
+  const spec = stageTable[stage]
+  return { config: yield* workspace.readConfig(spec.config, configSchema), template: yield* workspace.readText(spec.prompt) }
+})
+
 /**
  * What every LLM stage starts from: its configuration and prompt template (named by the stage table) and
  * `llmAsker`'s way to ask with the configuration's decoding parameters.
  */
 export const llmStage = Effect.fn("llmStage")(function*<A extends { temperature: number; maxTokens: number }, I>(
-  stage: "annotate" | "judge" | "translate" | "rate",
+  stage: LlmStageName,
   configSchema: Schema.Codec<A, I>
 ) {
-  const workspace = yield* Workspace
-  const spec = stageTable[stage]
-  const config = yield* workspace.readConfig(spec.config, configSchema)
-  const template = yield* workspace.readText(spec.prompt)
+  const { config, template } = yield* llmStageSettings(stage, configSchema)
   return {
     config,
     template,

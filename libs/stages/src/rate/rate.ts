@@ -1,14 +1,14 @@
 import { Effect, Option, Schema } from "effect"
 import { mergeRejections, type Rejections } from "#annotation"
-import { type RateManifest, UsefulnessRating, usefulnessScale } from "#schema"
+import { type Language, type RateManifest, UsefulnessRating, usefulnessScale } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { drawBySeed } from "../draw.ts"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { Decoding, llmStage } from "../llm/stage.ts"
+import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
-import { stageFiles } from "../table.ts"
+import { stageFiles, type StagePlan } from "../table.ts"
 import { parseRatingAnswer } from "./parse.ts"
 
 /** `rate/config.json` */
@@ -27,6 +27,15 @@ const histogram = (ratings: ReadonlyArray<UsefulnessRating>): Record<string, num
   return counts
 }
 
+/** The language's passages and the seeded sample of them that is rated. */
+const ratedPassages = Effect.fnUntraced(function*(code: string, config: { readonly seed: string; readonly perLanguage: number }) {
+  const passages = yield* readStageFile(stageFiles.sample.passages, code)
+  return { passages, chosen: drawBySeed(passages, (passage) => passage.id, config.seed, config.perLanguage) }
+})
+
+const ratePrompt = (template: string, language: Language, text: string): string =>
+  renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
+
 /**
  * rate: the configured model rates a seeded sample of the language's passages for NER usefulness on the paper's
  * additive 1-4 scale, with a justification: the training data of the passage scorer (`finerweb train-scorer`).
@@ -34,12 +43,11 @@ const histogram = (ratings: ReadonlyArray<UsefulnessRating>): Record<string, num
 export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
   const { config, template, ask, answerer, standIn, usage } = yield* llmStage("rate", RateConfig)
-  const passages = yield* readStageFile(stageFiles.sample.passages, language.code)
-  const chosen = drawBySeed(passages, (passage) => passage.id, config.seed, config.perLanguage)
+  const { passages, chosen } = yield* ratedPassages(language.code, config)
 
   const answers = yield* Effect.forEach(chosen, (passage) =>
     Effect.gen(function*() {
-      const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
+      const prompt = ratePrompt(template, language, passage.text)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
       const answer = yield* ask(prompt, (content) => {
         const rating = parseRatingAnswer(content)
@@ -74,6 +82,13 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
       used.line
   )
   return manifest
+})
+
+/** A prompt per sampled passage. */
+export const plan = Effect.fn("rate.plan")(function*({ language }: LoadedLanguage) {
+  const { config, template } = yield* llmStageSettings("rate", RateConfig)
+  const { chosen } = yield* ratedPassages(language.code, config)
+  return { decoding: config, prompts: chosen.map((passage) => ratePrompt(template, language, passage.text)) } satisfies StagePlan
 })
 
 export const layer = llmLayer

@@ -1,11 +1,12 @@
 import { Array as Arr, Effect, Option, Schema } from "effect"
+import type { Language } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { Decoding, llmStage } from "../llm/stage.ts"
+import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
-import { stageFiles } from "../table.ts"
+import { stageFiles, type StagePlan } from "../table.ts"
 import { type LabelTranslations, parseLabelTranslations } from "./parse.ts"
 
 /** `translate/config.json` */
@@ -22,6 +23,18 @@ const unanswered = (labels: ReadonlyArray<string>): LabelTranslations => ({
   untranslated: labels
 })
 
+/** The language's distinct labels, sorted (code units), and the batches they are asked in. */
+const labelBatches = Effect.fnUntraced(function*(language: Language, batchSize: number) {
+  const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
+  const labels = [...new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))].sort()
+  // English labels need no translation, and an empty label set needs no request.
+  const batches = labels.length > 0 && language.iso639_3 !== "eng" ? Arr.chunksOf(labels, batchSize) : []
+  return { labels, batches }
+})
+
+const translatePrompt = (template: string, language: Language, batch: ReadonlyArray<string>): string =>
+  renderPrompt(template, { language: language.name, bcp47: language.bcp47, labels: JSON.stringify(batch) })
+
 /**
  * translate: translates the language's label set into the language itself (FiNERweb-x), each distinct label once:
  * the labels sorted (code units) and asked in consecutive batches of `batchSize`, through the LLM client and its
@@ -32,15 +45,11 @@ const unanswered = (labels: ReadonlyArray<string>): LabelTranslations => ({
 export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
   const { config, template, ask, answerer, promptDigest, usage } = yield* llmStage("translate", TranslateConfig)
-  const annotated = yield* readStageFile(stageFiles.annotate.annotations, language.code)
-  const labels = [...new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))].sort()
-
-  // English labels need no translation, and an empty label set needs no request.
-  const batches = labels.length > 0 && language.iso639_3 !== "eng" ? Arr.chunksOf(labels, config.batchSize) : []
+  const { labels, batches } = yield* labelBatches(language, config.batchSize)
   const answers = yield* Effect.forEach(batches, (batch) =>
     // An answer that holds no object is asked again; one that misses labels is not (they stay untranslated).
     ask(
-      renderPrompt(template, { language: language.name, bcp47: language.bcp47, labels: JSON.stringify(batch) }),
+      translatePrompt(template, language, batch),
       (content) => parseLabelTranslations(content, batch).answered ? Option.none() : Option.some("malformed")
     ).pipe(
       Effect.map((answer) => parseLabelTranslations(answer.content, batch)),
@@ -77,6 +86,13 @@ export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
       `${batches.length} batches (${manifest.failedBatches} failed); ${used.line}`
   )
   return manifest
+})
+
+/** A prompt per batch of labels. */
+export const plan = Effect.fn("translate.plan")(function*({ language }: LoadedLanguage) {
+  const { config, template } = yield* llmStageSettings("translate", TranslateConfig)
+  const { batches } = yield* labelBatches(language, config.batchSize)
+  return { decoding: config, prompts: batches.map((batch) => translatePrompt(template, language, batch)) } satisfies StagePlan
 })
 
 export const layer = llmLayer
