@@ -1,3 +1,5 @@
+export { buildableWorkspace, languageOutputs, nxTasks, type TaskSource } from "./buildable-workspace.ts"
+export { type CacheServer, spawnCacheServer } from "./cache-server.ts"
 export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
 export { finerweb, type Run, run, scratchWorkspace } from "./scratch-workspace.ts"
 export { needsSharedData, sharedData, sharedDataAbsent } from "./shared-data.ts"
