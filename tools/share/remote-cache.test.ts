@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto"
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildableWorkspace, type CacheServer, languageOutputs, nxTasks, run, type Run, spawnCacheServer } from "#testing"
+import { buildableWorkspace, type CacheServer, filesContaining, languageOutputs, nxTasks, run, type Run, spawnCacheServer } from "#testing"
 
 /**
  * Nx's remote cache through its self-hosted cache API, against the test cache server on loopback: one workspace
@@ -14,12 +14,6 @@ import { buildableWorkspace, type CacheServer, languageOutputs, nxTasks, run, ty
 const languages = ["afr_Latn", "amh_Ethi", "tha_Thai"]
 const stages = ["sample", "score", "annotate", "judge", "translate", "export"]
 const allTasks = languages.flatMap((code) => stages.map((stage) => `${code}:${stage}`)).sort()
-
-/** Every file under `folder` (node_modules aside), with its bytes. */
-const filesUnder = (folder: string): Array<[string, Buffer]> =>
-  readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.parentPath.includes("/node_modules"))
-    .map((entry) => [join(entry.parentPath, entry.name), readFileSync(join(entry.parentPath, entry.name))])
 
 describe("a build shared through Nx's remote cache", () => {
   // Random, so that finding it anywhere means it leaked from this run.
@@ -75,7 +69,6 @@ describe("a build shared through Nx's remote cache", () => {
 
   it("never writes the access token to a log, an artifact or a file of either workspace", () => {
     for (const { stdout, stderr } of runs) expect(stdout + stderr).not.toContain(token)
-    const leaks = [store, ...roots].flatMap(filesUnder).filter(([, bytes]) => bytes.includes(token)).map(([path]) => path)
-    expect(leaks).toEqual([])
+    expect(filesContaining([store, ...roots], token)).toEqual([])
   })
 })
