@@ -3,7 +3,16 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildableWorkspace, type CacheServer, filesContaining, languageOutputs, nxTasks, run, type Run, spawnCacheServer } from "#testing"
+import {
+  buildableWorkspace,
+  type CacheServer,
+  filesContaining,
+  languageOutputs,
+  nxTasks,
+  run,
+  type Run,
+  spawnCacheServer
+} from "#testing"
 
 /**
  * Nx's remote cache through its self-hosted cache API, against the test cache server on loopback: one workspace

@@ -10,12 +10,11 @@
  * `tag:script:Latn`, against the rest). Prints the tasks each worker ran and its seconds; exits non-zero when the
  * restore ran a task, missed a file, restored one that differs, or the access token turns up in a log or a file.
  */
-import { spawn } from "node:child_process"
 import { randomBytes } from "node:crypto"
-import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs"
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { buildableWorkspace, filesContaining, languageOutputs, nxTasks, spawnCacheServer } from "#testing"
+import { buildableWorkspace, filesContaining, languageOutputs, nxTasks, runAsync, spawnCacheServer } from "#testing"
 import { installedRoot } from "#workspace"
 import { languageProjects, shard } from "./shard.ts"
 
@@ -35,33 +34,19 @@ const token = randomBytes(16).toString("hex")
 const store = mkdtempSync(join(tmpdir(), "finerweb-share-cache-"))
 const server = await spawnCacheServer(store, token)
 
-/** `nx run-many -t export` in `root` against the cache server, without blocking: the workers run side by side. */
-const build = (root: string, args: ReadonlyArray<string>) =>
-  new Promise<{ readonly seconds: number; readonly output: string }>((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(join(installedRoot, "node_modules/.bin/nx"), ["run-many", "-t", "export", "--outputStyle=static", ...args], {
-      cwd: root,
-      env: {
-        ...process.env,
-        PATH: `${join(installedRoot, "node_modules/.bin")}:${process.env.PATH}`,
-        NX_DAEMON: "false",
-        NX_NO_CLOUD: "true",
-        NX_TUI: "false",
-        NX_CACHE_DIRECTORY: join(root, ".nx/cache"),
-        NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url,
-        NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token
-      }
-    })
-    let output = ""
-    child.stdout.on("data", (chunk) => (output += chunk))
-    child.stderr.on("data", (chunk) => (output += chunk))
-    child.on("error", reject)
-    child.on("close", (code) => {
-      // Nx exits 130 when a task fails: the task lines say which, so the output goes with the error.
-      if (code !== 0) reject(new Error(`nx ${args.join(" ")} exited ${code} in ${root}:\n${output.slice(-3000)}`))
-      else resolve({ seconds: (performance.now() - started) / 1000, output })
-    })
+/** `nx run-many -t export` in `root` against the cache server, timed; the workers run side by side. */
+const build = async (root: string, args: ReadonlyArray<string>) => {
+  const started = performance.now()
+  const result = await runAsync(root, "nx", ["run-many", "-t", "export", "--outputStyle=static", ...args], {
+    NX_CACHE_DIRECTORY: join(root, ".nx/cache"),
+    NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url,
+    NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: token
   })
+  const output = result.stdout + result.stderr
+  // Nx exits 130 when a task fails: the task lines say which, so the output goes with the error.
+  if (result.status !== 0) throw new Error(`nx ${args.join(" ")} exited ${result.status} in ${root}:\n${output.slice(-3000)}`)
+  return { seconds: (performance.now() - started) / 1000, output }
+}
 
 const count = (tasks: ReturnType<typeof nxTasks>, source: string) => tasks.filter((task) => task.source === source).length
 const roots = [buildableWorkspace(languages), buildableWorkspace(languages), buildableWorkspace(languages)]
@@ -94,10 +79,17 @@ try {
     )
   })
   console.log(`both workers, wall: ${wall.toFixed(1)} s; cache server: ${artifacts.length} artifacts, ${mebibytes.toFixed(1)} MiB`)
+  // Nx's own count, beside the task lines: "... from the cache instead of running the command for N out of M tasks".
+  const summary = /for ([0-9]+) out of ([0-9]+) tasks/.exec(restore.output)
   console.log(
-    `restore in a clean workspace: ${count(restored, "run")} tasks run, ${count(restored, "remote cache")} from the remote cache, ` +
+    `restore in a clean workspace: ${count(restored, "run")} tasks run, ${count(restored, "remote cache")} from the remote cache ` +
+      `(Nx: ${summary?.[1] ?? "?"} of ${summary?.[2] ?? "?"} from a cache), ` +
       `${restore.seconds.toFixed(1)} s; ${outputs.size} output files, ${problems.length === 0 ? "each byte-identical to the workers'" : "see below"}`
   )
+  // The workspaces go; Nx's logs stay.
+  const logs = mkdtempSync(join(tmpdir(), "finerweb-share-logs-"))
+  for (const [index, { output }] of [...workers, restore].entries()) writeFileSync(join(logs, `nx-${index + 1}.log`), output)
+  console.log(`Nx's output: ${logs}/nx-{1,2,3}.log (the workers, then the restore)`)
   if (problems.length > 0) {
     console.error(problems.slice(0, 50).join("\n"))
     process.exitCode = 1

@@ -2,5 +2,6 @@ export { buildableWorkspace, languageOutputs, nxTasks, type TaskSource } from ".
 export { type CacheServer, spawnCacheServer } from "./cache-server.ts"
 export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
 export { filesContaining } from "./leaks.ts"
+export { runAsync } from "./run-async.ts"
 export { finerweb, type Run, run, scratchWorkspace } from "./scratch-workspace.ts"
 export { needsSharedData, sharedData, sharedDataAbsent } from "./shared-data.ts"
