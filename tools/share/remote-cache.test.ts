@@ -76,6 +76,20 @@ describe("a build shared through Nx's remote cache", () => {
     for (const [path, bytes] of built) expect(restored.get(path)?.equals(bytes), path).toBe(true)
   })
 
+  it("a workspace with another token stops with the server's refusal rather than building alone", () => {
+    const root = buildableWorkspace(["afr_Latn"])
+    roots.push(root)
+    const result = run(root, "nx", ["run-many", "-t", "export", "--outputStyle=static"], {
+      NX_CACHE_DIRECTORY: join(root, ".nx/cache"),
+      NX_SELF_HOSTED_REMOTE_CACHE_SERVER: server.url,
+      NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN: "another-token"
+    })
+    expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain("Unauthorized: missing or invalid access token")
+    expect(nxTasks(result.stdout)).toEqual([])
+    expect(readdirSync(store)).toHaveLength(allTasks.length)
+  })
+
   it("never writes the access token to a log, an artifact or a file of either workspace", () => {
     for (const { stdout, stderr } of runs) expect(stdout + stderr).not.toContain(token)
     expect(filesContaining([store, ...roots], token)).toEqual([])

@@ -1,7 +1,14 @@
 import { spawn } from "node:child_process"
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { runEnvironment, type Run } from "./scratch-workspace.ts"
 
-/** `run` without blocking, so that several commands (and servers in this process) go on side by side. */
+/**
+ * `run` without blocking, so that several commands (and servers in this process) go on side by side. The command
+ * writes to files, not pipes: through a pipe the last ~40 of 546 task lines of an Nx run went missing (Nx exits
+ * before a full pipe drains), and a file takes every write as it comes.
+ */
 export const runAsync = (
   cwd: string,
   command: string,
@@ -9,10 +16,23 @@ export const runAsync = (
   env: Record<string, string> = {}
 ): Promise<Run> =>
   new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: runEnvironment(env) })
-    let [stdout, stderr] = ["", ""]
-    child.stdout.on("data", (chunk) => (stdout += chunk))
-    child.stderr.on("data", (chunk) => (stderr += chunk))
-    child.on("error", reject)
-    child.on("close", (status) => resolve({ status, stdout, stderr }))
+    const folder = mkdtempSync(join(tmpdir(), "finerweb-run-"))
+    const files = [join(folder, "stdout"), join(folder, "stderr")]
+    const descriptors = files.map((file) => openSync(file, "w"))
+    let finished = false
+    // Once: a failed start may be followed by 'close'.
+    const finish = (settle: () => void) => {
+      if (finished) return
+      finished = true
+      for (const descriptor of descriptors) closeSync(descriptor)
+      settle()
+      rmSync(folder, { recursive: true, force: true })
+    }
+    const child = spawn(command, args, { cwd, env: runEnvironment(env), stdio: ["ignore", ...descriptors] })
+    child.on("error", (error) => finish(() => reject(error)))
+    child.on("close", (status) =>
+      finish(() => {
+        const [stdout, stderr] = files.map((file) => readFileSync(file, "utf8"))
+        resolve({ status, stdout, stderr })
+      }))
   })
