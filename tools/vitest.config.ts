@@ -6,6 +6,8 @@ export default defineConfig({
     root: fileURLToPath(new URL("..", import.meta.url)),
     include: ["libs/**/*.test.ts", "tools/**/*.test.ts"],
     exclude: ["**/node_modules/**", "languages/**/out/**"],
-    testTimeout: 60_000
+    // Tests that build scratch workspaces run real stages and Nx: on 2 busy cores their setup can take minutes.
+    testTimeout: 60_000,
+    hookTimeout: 180_000
   }
 })

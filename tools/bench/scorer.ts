@@ -1,76 +1,177 @@
 /**
- * Scorer throughput: our Scorer service against a bare onnxruntime-node session fed the same features in the
- * same batches, side by side in one process, on the embedded corpus (UDHR) of every language, each in its writing.
+ * Scorer benchmarks, in one run:
+ *  1. throughput: the Scorer service against the same work by hand (passageFeatures, then a bare onnxruntime-node
+ *     session's `run`) in the same batches, side by side in one process, on the embedded corpus (UDHR) of every
+ *     language in its writing; the hand path's time is split between featurizing and inference.
+ *  2. memory: the score stage run on a generated `sample/passages.jsonl` of `streamed` passages in a temporary
+ *     workspace, in a child process whose peak RSS is its own.
  *
- *   npx node tools/bench/scorer.ts [passages=5000] [rounds=5]
+ *   npm run bench:score -- [passages=5000] [rounds=5] [streamed=1000000]
  */
 import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect, Layer } from "effect"
-import { readdirSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
 import * as ort from "onnxruntime-node"
 import { readUdhr } from "#corpus"
 import { FEATURE_NAMES, passageFeatures, Scorer } from "#scoring"
+import { runStage } from "#stages"
 import type { Writing } from "#text"
 import { installedRoot as workspaceRoot, Workspace } from "#workspace"
 
-const count = Number(process.argv[2] ?? 5000)
-const rounds = Number(process.argv[3] ?? 5)
 const batchSize = 64
 const modelPath = `${workspaceRoot}/libs/scoring/model/scorer.onnx`
+const streamedLanguage = "swh_Latn"
+const workspaceLayer = (root: string) => Workspace.layer(root).pipe(Layer.provideMerge(NodeServices.layer))
 
-const program = Effect.gen(function*() {
-  const workspace = yield* Workspace
-  // Texts by language, since one call scores texts of one writing.
-  const groups: Array<{ writing: Writing; texts: Array<string> }> = []
-  let total = 0
-  for (const code of readdirSync(`${workspaceRoot}/languages`)) {
-    const { language } = yield* workspace.loadLanguage(code)
-    if (total >= count || language.corpus.udhr === null) continue
-    const documents = yield* readUdhr(language.corpus.udhr)
-    const texts = documents.slice(0, count - total).map((document) => document.text)
-    groups.push({ writing: language.writing, texts })
-    total += texts.length
-  }
+/** Texts by language, since one call scores texts of one writing. */
+const corpus = (count: number) =>
+  Effect.gen(function*() {
+    const workspace = yield* Workspace
+    const groups: Array<{ writing: Writing; texts: Array<string> }> = []
+    let total = 0
+    for (const code of readdirSync(`${workspaceRoot}/languages`)) {
+      const { language } = yield* workspace.loadLanguage(code)
+      if (total >= count || language.corpus.udhr === null) continue
+      const documents = yield* readUdhr(language.corpus.udhr)
+      const texts = documents.slice(0, count - total).map((document) => document.text)
+      groups.push({ writing: language.writing, texts })
+      total += texts.length
+    }
+    return { groups, total }
+  })
 
-  const bare = yield* Effect.promise(() => ort.InferenceSession.create(modelPath, { executionProviders: ["cpu"], intraOpNumThreads: 1 }))
-  const bareScore = async () => {
-    const scores: Array<number> = []
-    for (const { writing, texts } of groups) {
-      for (let start = 0; start < texts.length; start += batchSize) {
-        const batch = texts.slice(start, start + batchSize)
-        const data = new Float32Array(batch.length * FEATURE_NAMES.length)
-        batch.forEach((text, row) => data.set(passageFeatures(text, writing), row * FEATURE_NAMES.length))
-        const features = new ort.Tensor("float32", data, [batch.length, FEATURE_NAMES.length])
-        scores.push(...((await bare.run({ features })).score.data as Float32Array))
+const throughput = (count: number, rounds: number) =>
+  Effect.gen(function*() {
+    const { groups, total } = yield* corpus(count)
+    const bare = yield* Effect.promise(() =>
+      ort.InferenceSession.create(modelPath, { executionProviders: ["cpu"], intraOpNumThreads: 1 })
+    )
+    const byHand = async () => {
+      let featurizing = 0
+      let inference = 0
+      for (const { writing, texts } of groups) {
+        for (let start = 0; start < texts.length; start += batchSize) {
+          const started = performance.now()
+          const batch = texts.slice(start, start + batchSize)
+          const data = new Float32Array(batch.length * FEATURE_NAMES.length)
+          batch.forEach((text, row) => data.set(passageFeatures(text, writing), row * FEATURE_NAMES.length))
+          const features = new ort.Tensor("float32", data, [batch.length, FEATURE_NAMES.length])
+          const featurized = performance.now()
+          await bare.run({ features })
+          featurizing += featurized - started
+          inference += performance.now() - featurized
+        }
+      }
+      return { featurizing, inference, total: featurizing + inference }
+    }
+    const scorer = yield* Scorer
+    const service = Effect.forEach(groups, ({ writing, texts }) => scorer.score(texts, writing))
+    const hand: Array<{ featurizing: number; inference: number; total: number }> = []
+    const ours: Array<number> = []
+    const timeService = Effect.gen(function*() {
+      const started = performance.now()
+      yield* service
+      return performance.now() - started
+    })
+    // One round of each to warm up (JIT, onnxruntime's arenas), then the two alternate which goes first.
+    yield* Effect.promise(byHand)
+    yield* service
+    for (let round = 0; round < rounds; round++) {
+      if (round % 2 === 0) {
+        hand.push(yield* Effect.promise(byHand))
+        ours.push(yield* timeService)
+      } else {
+        ours.push(yield* timeService)
+        hand.push(yield* Effect.promise(byHand))
       }
     }
-    return scores
-  }
-  const scorer = yield* Scorer
-  const scoreAll = Effect.forEach(groups, ({ writing, texts }) => scorer.score(texts, writing))
-  const time = async (run: () => Promise<unknown>) => {
-    const started = performance.now()
-    await run()
-    return performance.now() - started
-  }
-  const ours: Array<number> = []
-  const theirs: Array<number> = []
-  for (let round = 0; round < rounds; round++) {
-    theirs.push(yield* Effect.promise(() => time(bareScore)))
-    ours.push(yield* Effect.promise(() => time(() => Effect.runPromise(scoreAll))))
-  }
-  const median = (values: Array<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-  const rate = (ms: number) => Math.round(total / (ms / 1000))
-  console.log(`passages: ${total} in ${groups.length} languages, batch ${batchSize}, ${rounds} rounds, median`)
-  console.log(`bare onnxruntime session: ${median(theirs).toFixed(1)} ms (${rate(median(theirs))} passages/s)`)
-  console.log(`Scorer service:           ${median(ours).toFixed(1)} ms (${rate(median(ours))} passages/s)`)
-  console.log(`ratio Scorer / bare: ${(median(ours) / median(theirs)).toFixed(3)}`)
-  console.log(`peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(1)} MiB`)
-  yield* Effect.promise(() => bare.release())
-})
+    yield* Effect.promise(() => bare.release())
+    const median = (values: Array<number>) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+    const rate = (ms: number) => Math.round(total / (ms / 1000))
+    const handMs = median(hand.map((h) => h.total))
+    const serviceMs = median(ours)
+    const featurizing = median(hand.map((h) => h.featurizing))
+    const inference = median(hand.map((h) => h.inference))
+    console.log(`throughput: ${total} passages in ${groups.length} languages, batch ${batchSize}, cpu, 1 thread, median of ${rounds} after a warm-up`)
+    console.log(`  by hand (passageFeatures + bare session.run): ${handMs.toFixed(1)} ms, ${rate(handMs)} passages/s`)
+    console.log(
+      `    featurizing ${featurizing.toFixed(1)} ms (${(100 * featurizing / (featurizing + inference)).toFixed(1)}%), ` +
+        `inference ${inference.toFixed(1)} ms (${(100 * inference / (featurizing + inference)).toFixed(1)}%)`
+    )
+    console.log(`  Scorer service: ${serviceMs.toFixed(1)} ms, ${rate(serviceMs)} passages/s`)
+    console.log(`  ratio service / hand (passages/s): ${(handMs / serviceMs).toFixed(3)}`)
+  }).pipe(
+    Effect.provide(Scorer.layer({ modelPath, executionProviders: ["cpu"], intraOpThreads: 1, batchSize })),
+    Effect.provide(workspaceLayer(workspaceRoot)),
+    Effect.scoped
+  )
 
-Effect.runPromise(program.pipe(
-  Effect.provide(Scorer.layer({ modelPath, executionProviders: ["cpu"], intraOpThreads: 1, batchSize })),
-  Effect.provide(Workspace.layer(workspaceRoot).pipe(Layer.provideMerge(NodeServices.layer))),
-  Effect.scoped
-))
+/**
+ * A workspace holding only what the score stage reads, and a sample of `count` passages cut from the language's
+ * UDHR text in pieces of 40 words, three chunks a document, written a block at a time.
+ */
+const generatedWorkspace = (count: number) =>
+  Effect.gen(function*() {
+    const root = mkdtempSync(join(tmpdir(), "finerweb-bench-score-"))
+    for (const file of [`languages/${streamedLanguage}/language.json`, "libs/stages/src/score/config.json", "libs/scoring/model"]) {
+      mkdirSync(dirname(join(root, file)), { recursive: true })
+      cpSync(join(workspaceRoot, file), join(root, file), { recursive: true })
+    }
+    const words = (yield* readUdhr("swh")).flatMap((document) => document.text.split(/\s+/))
+    const sample = join(root, `languages/${streamedLanguage}/out/sample/passages.jsonl`)
+    mkdirSync(dirname(sample), { recursive: true })
+    const file = openSync(sample, "w")
+    let block = ""
+    for (let index = 0; index < count; index++) {
+      const document = `doc${Math.floor(index / 3)}`
+      const chunk = index % 3
+      const start = (index * 37) % (words.length - 40)
+      const text = words.slice(start, start + 40).join(" ")
+      block += JSON.stringify({ id: `${document}#${chunk}`, document, chunk, text, words: 40, url: null }) + "\n"
+      if (block.length > 1 << 20) {
+        writeSync(file, block)
+        block = ""
+      }
+    }
+    writeSync(file, block)
+    closeSync(file)
+    return { root, bytes: statSync(sample).size }
+  }).pipe(Effect.provide(workspaceLayer(workspaceRoot)))
+
+const memory = (count: number) =>
+  Effect.gen(function*() {
+    const { root, bytes } = yield* generatedWorkspace(count)
+    const started = performance.now()
+    const output = execFileSync(process.execPath, [fileURLToPath(import.meta.url), "stream", root], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    const seconds = (performance.now() - started) / 1000
+    const { maxRssMiB, manifest } = JSON.parse(output.trim().split("\n").at(-1)!)
+    const scores = readFileSync(join(root, `languages/${streamedLanguage}/out/score/scores.jsonl`)).byteLength
+    rmSync(root, { recursive: true, force: true })
+    console.log(`memory: the score stage on ${count} generated ${streamedLanguage} passages (${(bytes / 2 ** 20).toFixed(0)} MiB of JSONL)`)
+    console.log(`  ${seconds.toFixed(1)} s, ${Math.round(count / seconds)} passages/s, peak RSS ${maxRssMiB.toFixed(1)} MiB`)
+    console.log(`  scored ${manifest.scored}, kept ${manifest.kept}, scores.jsonl ${(scores / 2 ** 20).toFixed(0)} MiB`)
+  })
+
+/** The child: runs the score stage on the generated workspace and prints its peak RSS and manifest as JSON. */
+const child = (root: string) =>
+  runStage("score", streamedLanguage).pipe(
+    Effect.provide(workspaceLayer(root)),
+    Effect.map((manifest) => console.log(JSON.stringify({ maxRssMiB: process.resourceUsage().maxRSS / 1024, manifest })))
+  )
+
+if (process.argv[2] === "stream") {
+  Effect.runPromise(child(process.argv[3]))
+} else {
+  const [passages = 5000, rounds = 5, streamed = 1_000_000] = process.argv.slice(2).map(Number)
+  Effect.runPromise(Effect.gen(function*() {
+    yield* throughput(passages, rounds)
+    yield* memory(streamed)
+  }))
+}

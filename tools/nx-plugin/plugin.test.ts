@@ -56,14 +56,14 @@ describe("the finerweb Nx plugin", () => {
     expect(matches("libs/stages/src/judge/config.json")).toBe(false)
   })
 
-  it("infers the 91 languages, tagged by their 25 scripts, each with the six stages in build order", () => {
+  it("infers the 91 languages, tagged by their 25 scripts, each with the seven stages in build order", () => {
     const afr = projects["languages/afr_Latn"]
-    expect(Object.keys(afr.targets)).toEqual(["sample", "score", "annotate", "judge", "translate", "export"])
+    expect(Object.keys(afr.targets)).toEqual(["sample", "rate", "score", "annotate", "judge", "translate", "export"])
     const languages = Object.values(projects).filter((project) => project.tags.includes("type:language"))
     expect(languages).toHaveLength(91)
     expect(new Set(languages.flatMap((project) => project.tags.filter((tag) => tag.startsWith("script:")))).size).toBe(25)
     expect(tha.tags).toContain("script:Thai")
-    expect(Object.keys(tha.targets)).toEqual(["sample", "score", "annotate", "judge", "translate", "export", "evaluate"])
+    expect(Object.keys(tha.targets)).toEqual(["sample", "rate", "score", "annotate", "judge", "translate", "export", "evaluate"])
     expect(tha.targets.judge.command).toBe("node tools/cli/main.ts judge {projectName}")
     expect(tha.targets.judge.outputs).toEqual(["{projectRoot}/out/judge"])
   })
@@ -195,6 +195,26 @@ describe("the finerweb Nx plugin", () => {
     }
     expect(packages.externalDependencies).toContain("arquero")
     expect(packages.externalDependencies).not.toContain("openai")
+  })
+
+  it("gives the workspace project a cached train-scorer target after every language's rate", () => {
+    const target = projects["."].targets["train-scorer"]
+    expect(target.command).toBe("node tools/cli/main.ts train-scorer")
+    expect(target.dependsOn).toEqual([{ target: "rate", projects: ["tag:type:language"] }])
+    expect(target.outputs).toEqual(["{workspaceRoot}/scorer"])
+    expect(target.inputs).toEqual(expect.arrayContaining([
+      "{workspaceRoot}/languages/*/language.json",
+      { dependentTasksOutputFiles: "**/out/rate/*.json*" }
+    ]))
+    const code = target.inputs.find((input) => typeof input === "object" && "projects" in input) as { projects: Array<string> }
+    // The trainer's library (and its config.json), the featurizer and the teacher's rule for the FLORES report.
+    expect(code.projects).toEqual(expect.arrayContaining(["training", "scoring", "teacher", "cli"]))
+    expect(code.projects).not.toContain("release")
+    // No stage hashes the trainer: the CLI loads it on demand.
+    for (const stage of ["sample", "rate", "score"]) {
+      const inputs = JSON.stringify(projects["languages/afr_Latn"].targets[stage].inputs)
+      expect(inputs).not.toContain("training")
+    }
   })
 
   it("keeps the release code out of every stage's inputs: the CLI loads it on demand", () => {

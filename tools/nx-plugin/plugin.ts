@@ -3,16 +3,18 @@ import { basename, dirname, join } from "node:path"
 import type { CreateNodesV2, ProjectConfiguration, TargetConfiguration } from "nx/src/devkit-exports.js"
 import { fragmentName } from "#lock"
 import {
+  lockedPackages,
   pinnedStages,
   type StageFile,
-  stageFolder,
+  stageCodeRoots,
   type StageName,
   stageNames,
   type StageSpec,
+  stageRunner,
   stageTable,
   upstreamStages
 } from "#stages"
-import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./code.ts"
+import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "#code"
 
 /**
  * Infers the workspace's projects:
@@ -20,12 +22,10 @@ import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./c
  *   `dependsOn` the stages whose files it reads, and `inputs` naming exactly what it reads (its language, its
  *   configuration and prompt, the upstream files, the code it runs, the packages it imports);
  * - one per library or tool with a `tsconfig.json` (`libs/<name>`, `tools/<name>`), with `typecheck` and `test`;
- * - the workspace itself (`finerweb`, from `nx.json`), with `release`, which gathers every language's export.
+ * - the workspace itself (`finerweb`, from `nx.json`), with `release`, which gathers every language's export, and
+ *   `train-scorer`, which fits the passage scorer on every language's ratings.
  * Shared input sets are the named inputs of `nx.json`.
  */
-
-/** The CLI every stage target runs. */
-const runner: Unit = "tools/cli"
 
 const root = "{workspaceRoot}"
 const projectName = (unit: Unit) => basename(unit)
@@ -45,7 +45,7 @@ const codeInputs = (graph: CodeGraph, roots: ReadonlyArray<Unit>) => {
 }
 
 /** Inputs for the code a stage runs: its folder of the stages library and the CLI, and what they import. */
-export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, [stageFolder(stage), runner])
+export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, stageCodeRoots(stage))
 
 export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
   const code = stageCode(graph, stage)
@@ -68,7 +68,7 @@ export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: Stag
       "!{workspaceRoot}/**/*.fixture.ts",
       { input: "production", projects: code.projects },
       ...(spec.reads as ReadonlyArray<StageFile>).map((file) => ({ dependentTasksOutputFiles: upstreamGlob(file) })),
-      { externalDependencies: [...new Set([...code.packages, ...spec.packages])].sort() }
+      { externalDependencies: [...new Set([...code.packages, ...lockedPackages(stage)])].sort() }
     ],
     outputs: [`{projectRoot}/out/${stage}`],
     metadata: { description: spec.does, technologies: ["finerweb"] }
@@ -93,7 +93,7 @@ const languageProject = (
     projectType: "library",
     tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
     // The code every target runs, so that `nx graph` shows libraries -> stages -> languages.
-    implicitDependencies: ["stages", projectName(runner)],
+    implicitDependencies: ["stages", projectName(stageRunner)],
     // A copy per project, of the stages the language has: Nx fills in each project's tokens in what it is given.
     targets: structuredClone(Object.fromEntries(Object.entries(targets).filter(([stage]) => {
       const spec: StageSpec = stageTable[stage as StageName]
@@ -128,38 +128,73 @@ const codeProject = (workspaceRoot: string, file: string): ProjectConfiguration 
   }
 }
 
-/** The library the release target runs; the CLI loads it on demand, so no stage's code includes it. */
-const releaseCode: Unit = "libs/release"
+type Input = NonNullable<TargetConfiguration["inputs"]>[number]
 
 /**
- * The release target: gathers every language's export into `release/`. It reads the export outputs, the lock
- * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
+ * A target of the workspace project: it runs a CLI command after every language's `after` target and reads every
+ * language.json, the `reads` of those targets, and the code of `code` (a library the CLI loads on demand, so that no
+ * stage's code includes it).
  */
-export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
-  const code = codeInputs(graph, [releaseCode, runner])
+const workspaceTarget = (graph: CodeGraph, target: {
+  readonly command: string
+  readonly code: Unit
+  readonly after: StageName
+  readonly reads: ReadonlyArray<Input>
+  readonly output: string
+  readonly description: string
+}): TargetConfiguration => {
+  const code = codeInputs(graph, [target.code, stageRunner])
   return {
-    command: "node tools/cli/main.ts release",
+    command: `node tools/cli/main.ts ${target.command}`,
     cache: true,
-    dependsOn: [{ target: "export", projects: ["tag:type:language"] }],
+    dependsOn: [{ target: target.after, projects: ["tag:type:language"] }],
     inputs: [
       `${root}/languages/*/language.json`,
       ...code.files,
       "!{workspaceRoot}/**/*.test.ts",
       "!{workspaceRoot}/**/*.fixture.ts",
       { input: "production", projects: code.projects },
+      ...target.reads,
+      { externalDependencies: code.packages }
+    ],
+    outputs: [`${root}/${target.output}`],
+    metadata: { description: target.description, technologies: ["finerweb"] }
+  }
+}
+
+/**
+ * The release target: gathers every language's export into `release/`. It reads the export outputs, the lock
+ * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
+ */
+export const releaseTarget = (graph: CodeGraph): TargetConfiguration =>
+  workspaceTarget(graph, {
+    command: "release",
+    code: "libs/release",
+    after: "export",
+    reads: [
       { dependentTasksOutputFiles: "**/out/export/**" },
       // Fragments of stages before export are outputs of its dependencies' dependencies.
       ...pinnedStages.filter((stage) => stage !== "export")
-        .map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true })),
-      { externalDependencies: code.packages }
+        .map((stage) => ({ dependentTasksOutputFiles: `**/out/${stage}/${fragmentName}`, transitive: true }))
     ],
-    outputs: [`${root}/release`],
-    metadata: {
-      description: "gathers every language's export into release/: formats, card, statistics, SHA256SUMS",
-      technologies: ["finerweb"]
-    }
-  }
-}
+    output: "release",
+    description: "gathers every language's export into release/: formats, card, statistics, SHA256SUMS"
+  })
+
+/**
+ * The train-scorer target: fits the passage scorer on every language's ratings and writes `scorer/`. It reads the
+ * rate outputs and every language.json (the FLORES report rates with each language's tag); the FLORES folder lies
+ * outside the workspace and is not hashed.
+ */
+export const trainScorerTarget = (graph: CodeGraph): TargetConfiguration =>
+  workspaceTarget(graph, {
+    command: "train-scorer",
+    code: "libs/training",
+    after: "rate",
+    reads: [{ dependentTasksOutputFiles: "**/out/rate/*.json*" }],
+    output: "scorer",
+    description: "fits the passage scorer on every language's ratings and writes scorer/: model, manifest, report, card"
+  })
 
 /** The workspace itself, inferred from `nx.json`: the targets that read every language. */
 const workspaceProject = (graph: CodeGraph): ProjectConfiguration => ({
@@ -167,7 +202,7 @@ const workspaceProject = (graph: CodeGraph): ProjectConfiguration => ({
   root: ".",
   projectType: "application",
   tags: ["type:workspace"],
-  targets: { release: releaseTarget(graph) }
+  targets: { release: releaseTarget(graph), "train-scorer": trainScorerTarget(graph) }
 })
 
 /** Not `workspace`, which is the workspace library's project. */

@@ -1,9 +1,8 @@
 import { FEATURE_NAMES } from "#scoring"
 import { BIAS, HINGES } from "./heuristic.ts"
-import { ATTRIBUTE_INT, encodeModel, floatTensor, tensorType } from "./onnx.ts"
+import { ATTRIBUTE_INT, encodeModel, floatTensor, IR_VERSION, OPSET_VERSION, tensorType } from "#training"
 
-export const IR_VERSION = 8
-export const OPSET_VERSION = 17
+export { IR_VERSION, OPSET_VERSION }
 export const MODEL_NAME = "finerweb-heuristic-scorer"
 export const MODEL_VERSION = 1
 export const INPUT_NAME = "features"

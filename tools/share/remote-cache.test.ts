@@ -4,9 +4,9 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import {
-  buildableWorkspace,
   type CacheServer,
   filesContaining,
+  gitWorkspace,
   languageOutputs,
   nxTasks,
   run,
@@ -46,7 +46,7 @@ describe("a build shared through Nx's remote cache", () => {
   beforeAll(async () => {
     store = mkdtempSync(join(tmpdir(), "finerweb-remote-cache-"))
     server = await spawnCacheServer(store, token)
-    roots.push(buildableWorkspace(languages), buildableWorkspace(languages))
+    roots.push(gitWorkspace(languages), gitWorkspace(languages))
     first = build(roots[0])
     second = build(roots[1])
   }, 600_000)
@@ -77,7 +77,7 @@ describe("a build shared through Nx's remote cache", () => {
   })
 
   it("a workspace with another token stops with the server's refusal rather than building alone", () => {
-    const root = buildableWorkspace(["afr_Latn"])
+    const root = gitWorkspace(["afr_Latn"])
     roots.push(root)
     const result = run(root, "nx", ["run-many", "-t", "export", "--outputStyle=static"], {
       NX_CACHE_DIRECTORY: join(root, ".nx/cache"),

@@ -14,7 +14,7 @@ import { randomBytes } from "node:crypto"
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { buildableWorkspace, filesContaining, languageOutputs, nxTasks, runAsync, spawnCacheServer } from "#testing"
+import { filesContaining, gitWorkspace, languageOutputs, nxTasks, runAsync, spawnCacheServer } from "#testing"
 import { installedRoot } from "#workspace"
 import { languageProjects, shard } from "./shard.ts"
 
@@ -49,7 +49,7 @@ const build = async (root: string, args: ReadonlyArray<string>) => {
 }
 
 const count = (tasks: ReturnType<typeof nxTasks>, source: string) => tasks.filter((task) => task.source === source).length
-const roots = [buildableWorkspace(languages), buildableWorkspace(languages), buildableWorkspace(languages)]
+const roots = [gitWorkspace(languages), gitWorkspace(languages), gitWorkspace(languages)]
 try {
   const started = performance.now()
   const workers = await Promise.all(selections.map(({ args }, index) => build(roots[index], [...args, "--parallel=1"])))

@@ -24,7 +24,7 @@ const contents = (dir: string) => Object.fromEntries(filesUnder(dir).map((file) 
 const build = (root: string) => buildRelease(root, stages).pipe(Effect.provide(NodeServices.layer))
 
 describe("buildRelease", () => {
-  it.effect("gathers both languages' exports in the Hugging Face layout, with the card, statistics and SHA256SUMS", () =>
+  it.effect("gathers both languages' exports in the Hugging Face layout, with the card, statistics, the lock and SHA256SUMS", () =>
     Effect.gen(function*() {
       const root = releaseWorkspace()
       yield* build(root)
@@ -36,6 +36,7 @@ describe("buildRelease", () => {
         "conll/tha_Thai.conll",
         "data/afr/train-00000-of-00001.parquet",
         "data/tha/train-00000-of-00001.parquet",
+        "datasets.lock",
         "gliner/afr_Latn.gliner.jsonl",
         "gliner/tha_Thai.gliner.jsonl",
         "jsonl/afr_Latn.jsonl",
@@ -102,6 +103,8 @@ describe("buildRelease", () => {
       assert.isFalse(existsSync(lock))
       yield* foldLock(root, stages).pipe(Effect.provide(NodeServices.layer))
       assert.include(card, `\`datasets.lock\` sha256 \`${sha256(readFileSync(lock))}\``)
+      // The release carries the lock the card names, byte for byte as the fold writes it.
+      assert.deepStrictEqual(readFileSync(join(release, "datasets.lock")), readFileSync(lock))
     }))
 
   it.effect("gives the same bytes when run again", () =>

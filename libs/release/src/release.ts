@@ -1,7 +1,7 @@
 import { huggingFacePath } from "#formats"
 import { Effect, FileSystem, Path } from "effect"
 import { readJson, readJsonl, replaceDirectory, sha256, toJson, writeFileAtomic } from "#files"
-import { foldFragments, readFragments, renderLock } from "#lock"
+import { foldFragments, lockName, readFragments, renderLock } from "#lock"
 import { ExportRecord, Language, LanguageStatistics } from "#schema"
 import { stageTable } from "#stages"
 import { scriptStatistics, scriptStatisticsCsv, statisticsCsv } from "#statistics"
@@ -29,7 +29,7 @@ const gathered = [
 const fill = (pattern: string, language: Language) =>
   pattern.replaceAll("{code}", language.code).replaceAll("{iso3}", language.iso639_3)
 
-interface ReleaseFile {
+export interface ReleaseFile {
   readonly path: string
   readonly bytes: Uint8Array
 }
@@ -80,16 +80,15 @@ const readExport = Effect.fn("readExport")(function*(root: string, language: Lan
 })
 
 /**
- * Gathers every language's export into `release/`: the parquet files in the Hugging Face layout, the JSONL, GLiNER
- * and CoNLL files, the label translations, the dataset card, statistics per language and per script, and
- * `SHA256SUMS` over all of them. The card names the sha256 of `datasets.lock` as the same build will fold it from the
- * lock fragments of `stages` (the release runs before `lock fold`). The folder is built under a temporary name and
- * swapped in whole; equal inputs give equal bytes.
+ * Every file of the release folder, in memory: the parquet files in the Hugging Face layout, the JSONL, GLiNER and
+ * CoNLL files, the label translations, the dataset card, statistics per language and per script, `datasets.lock` as
+ * the same build will fold it from the lock fragments of `stages` (the release runs before `lock fold`, and the card
+ * names its sha256), and `SHA256SUMS` over all of them. Equal inputs give equal bytes.
  */
-export const buildRelease = Effect.fn("buildRelease")(function*(root: string, stages: ReadonlyArray<string>) {
-  const path = yield* Path.Path
+export const gatherRelease = Effect.fn("gatherRelease")(function*(root: string, stages: ReadonlyArray<string>) {
   const lock = foldFragments(yield* readFragments(root, stages))
-  const lockSha256 = sha256(renderLock(lock))
+  const lockText = renderLock(lock)
+  const lockSha256 = sha256(lockText)
   const { sources, ...models } = provenance(lock, stages)
 
   const files: Array<ReleaseFile> = []
@@ -124,10 +123,17 @@ export const buildRelease = Effect.fn("buildRelease")(function*(root: string, st
   text("statistics/languages.csv", statisticsCsv(statistics))
   text("statistics/scripts.json", toJson(scripts))
   text("statistics/scripts.csv", scriptStatisticsCsv(scripts))
+  text(lockName, lockText)
   text("README.md", datasetCard({ languages, ...models, lockSha256 }))
   text("SHA256SUMS", sha256Sums(files))
+  return { files, languages: languages.length, lockSha256 }
+})
 
+/** Writes the gathered release into `release/`, built under a temporary name and swapped in whole. */
+export const buildRelease = Effect.fn("buildRelease")(function*(root: string, stages: ReadonlyArray<string>) {
+  const path = yield* Path.Path
+  const { files, languages, lockSha256 } = yield* gatherRelease(root, stages)
   yield* replaceDirectory(path.join(root, releaseFolder), (temporary) =>
     Effect.forEach(files, (file) => writeFileAtomic(path.join(temporary, file.path), file.bytes), { discard: true }))
-  return { languages: languages.length, files: files.length, lockSha256 }
+  return { languages, files: files.length, lockSha256 }
 })

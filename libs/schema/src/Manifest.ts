@@ -27,16 +27,33 @@ export const SampleManifest = Schema.Struct({
   shortfall: Schema.NullOr(Schema.String)
 })
 
-/** `out/score/manifest.json` */
+/** `out/score/manifest.json`: what the score stage read, and what its selection made of every passage. */
 export const ScoreManifest = Schema.Struct({
+  /** Documents read (their passages come one after another in sample order). */
+  documents: Count,
+  /** Passages scored: every sampled passage. */
   scored: Count,
-  belowThreshold: Count,
-  english: Count,
+  kept: Count,
+  /** Passages looked at and dropped, by reason. */
+  rejected: Schema.Struct({
+    belowThreshold: Count,
+    /** Mostly written in another language than the project's (see `languageId`). */
+    otherLanguage: Count
+  }),
+  /** The passages rejected as another language, by the language detected (ISO 639-3). */
+  otherLanguages: Schema.Record(Schema.String, Count),
   /** Chunks not looked at because an earlier chunk of their document was kept. */
   laterChunks: Count,
-  kept: Count,
+  /** Passages not looked at because the target was met before them. */
+  afterTarget: Count,
   target: Count,
   threshold: Schema.Number,
+  languageId: Schema.Struct({
+    detector: Schema.String,
+    minShare: Schema.Number,
+    /** Whether the detector knows the project's language; when it does not, nothing is rejected as another. */
+    knowsLanguage: Schema.Boolean
+  }),
   shortfall: Schema.NullOr(Schema.String)
 })
 

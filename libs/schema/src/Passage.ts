@@ -16,3 +16,19 @@ export class ScoredPassage extends Schema.Class<ScoredPassage>("finerweb/schema/
   ...Passage.fields,
   score: Schema.Number
 }) {}
+
+/** What the score stage's selection made of a passage. */
+export const ScoreDecision = Schema.Literals(["kept", "below-threshold", "other-language", "later-chunk", "after-target"])
+export type ScoreDecision = typeof ScoreDecision.Type
+
+/** One line of `out/score/scores.jsonl`: every scored passage, kept or not, so that the threshold can be studied. */
+export const PassageScore = Schema.Struct({
+  id: Schema.NonEmptyString,
+  score: Schema.Number,
+  decision: ScoreDecision,
+  /** The share of its letters in other languages, where language ID looked at it (above the threshold), else null. */
+  otherShare: Schema.NullOr(Schema.Number),
+  /** The other language holding most of them (ISO 639-3), or null. */
+  otherLanguage: Schema.NullOr(Schema.String)
+})
+export type PassageScore = typeof PassageScore.Type

@@ -19,10 +19,10 @@ export const Mention = Schema.Struct({
 export type Mention = typeof Mention.Type
 
 /**
- * Why an annotator's or a judge's answer, or a part of it, was not used. Every rejection is counted by one of these.
- * The `score-` reasons are the judge's: a rating absent or null, written as text that is no numeral ("5/5", "four"),
- * with a fractional part (4.5, "4.5"), off the declared scale (0, 6, "6"), or a whole number on the scale but in
- * quotes ("4"), which is rejected rather than read as a number.
+ * Why an annotator's, a judge's or a rater's answer, or a part of it, was not used. Every rejection is counted by one
+ * of these. The `score-` reasons are the judge's and the rater's: a rating absent or null, written as text that is no
+ * numeral ("5/5", "four"), with a fractional part (4.5, "4.5"), off the declared scale (0, 6, "6"), or a whole number
+ * on the scale but in quotes ("4"), which is rejected rather than read as a number.
  */
 export const rejectionReasons = [
   "empty",

@@ -1,7 +1,8 @@
 export { EmbeddedCorpus, GoldEntry, Language, Script, WordSplitting } from "./Language.ts"
-export { Passage, ScoredPassage } from "./Passage.ts"
+export { Passage, PassageScore, ScoreDecision, ScoredPassage } from "./Passage.ts"
 export { AnnotatedPassage, Mention, RejectionCounts, RejectionReason, rejectionReasons, Span } from "./Span.ts"
 export { JudgedMention, Judgement, judgeScale, Rating } from "./Judgement.ts"
+export { RateManifest, UsefulnessRating, usefulnessScale, usefulThreshold } from "./Usefulness.ts"
 export {
   AnnotateManifest,
   JudgeManifest,

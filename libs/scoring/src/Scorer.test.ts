@@ -1,6 +1,6 @@
 import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, FileSystem, Layer, Path } from "effect"
+import { Effect, Exit, FileSystem, Layer, Logger, Path, References } from "effect"
 import { createHash } from "node:crypto"
 import { fileURLToPath } from "node:url"
 import { modelDigest } from "./digest.ts"
@@ -98,6 +98,31 @@ describe("Scorer", () => {
       assert.strictEqual(scorer.manifest.sha256, digest)
       assert.strictEqual(scorer.manifest.bytes, bytes.length)
     }).pipe(Effect.provide(Scorer.layer(options).pipe(Layer.provideMerge(NodeServices.layer)))))
+
+  it.effect("falls back from cuda to cpu when the CUDA libraries are missing, and says so in one log line", () =>
+    Effect.gen(function*() {
+      const lines: Array<string> = []
+      const logger = Logger.make((entry) => {
+        lines.push(Logger.formatSimple.log(entry))
+      })
+      const provider = yield* Effect.map(Effect.service(Scorer), (scorer) => scorer.provider).pipe(
+        Effect.provide(Scorer.layer({ ...options, executionProviders: ["cuda", "cpu"] }).pipe(Layer.provide(NodeServices.layer))),
+        Effect.provide(Logger.layer([logger])),
+        Effect.provideService(References.MinimumLogLevel, "Debug")
+      )
+      assert.strictEqual(provider, "cpu")
+      const said = lines.filter((line) => line.includes("scorer:"))
+      assert.strictEqual(said.length, 1)
+      assert.include(said[0], `${modelPath} runs on cpu, falling back from cuda (`)
+      assert.include(said[0], "level=WARN")
+    }))
+
+  it.effect("fails with one ScorerModelError naming the model, each provider's reason and how to install CUDA", () =>
+    Effect.gen(function*() {
+      const error = modelError(yield* Effect.exit(scoreWith({ ...options, executionProviders: ["cuda"] }, ["text"])))
+      assert.include(error.message, `cannot load the scorer model ${modelPath} with any of the execution providers: cuda (`)
+      assert.include(error.message, "--onnxruntime-node-install=cuda12")
+    }))
 
   it.effect("fails with a ScorerModelError naming a missing model", () =>
     Effect.gen(function*() {

@@ -6,9 +6,15 @@ import { ScorerModelError, ScorerRunError } from "./errors.ts"
 import { manifestPath, ScorerManifest } from "./manifest.ts"
 import { inputPreparation } from "./preparation.ts"
 
-/** Where onnxruntime runs the model; "cuda" needs an onnxruntime-node build with the CUDA provider. */
+/**
+ * Where onnxruntime runs the model. "cuda" needs the CUDA provider libraries, which onnxruntime-node's install script
+ * downloads (see the README's score section); without them a session on "cuda" fails and the next provider is tried.
+ */
 export const ExecutionProvider = Schema.Literals(["cpu", "cuda"])
 export type ExecutionProvider = typeof ExecutionProvider.Type
+
+const CUDA_HINT = "cuda needs onnxruntime-node's CUDA libraries: run `node node_modules/onnxruntime-node/script/install.js " +
+  "--onnxruntime-node-install=cuda12` with network access (see the README's score section)"
 
 /** How the score stage runs its scorer (decode configuration with this schema). */
 export const ScorerOptions = Schema.Struct({
@@ -42,6 +48,41 @@ const readManifest = Effect.fnUntraced(function*(fs: FileSystem.FileSystem, mode
   return { file, manifest }
 })
 
+/**
+ * Opens the session on the first execution provider that loads, one at a time (onnxruntime-node fails outright on
+ * ["cuda", "cpu"] when the CUDA libraries are missing rather than falling back), and says in one log line which
+ * provider runs and why the ones before it did not. When none loads, the error names the model and every reason.
+ */
+const openSession = Effect.fnUntraced(function*(modelPath: string, options: ScorerOptions) {
+  // onnxruntime's process-wide log (set before its first session) would print a missing CUDA library as two lines of
+  // its own on stderr; every failure also comes back as an error, which the log line or ScorerModelError reports.
+  ort.env.logLevel = "fatal"
+  const failures: Array<string> = []
+  for (const provider of options.executionProviders) {
+    const opened = yield* Effect.exit(Effect.tryPromise({
+      try: () =>
+        ort.InferenceSession.create(modelPath, {
+          executionProviders: [provider],
+          intraOpNumThreads: options.intraOpThreads
+        }),
+      catch: (cause) => String(cause).replace(/\s+/g, " ")
+    }))
+    if (opened._tag === "Success") {
+      yield* failures.length === 0
+        ? Effect.logInfo(`scorer: ${modelPath} runs on ${provider}`)
+        : Effect.logWarning(`scorer: ${modelPath} runs on ${provider}, falling back from ${failures.join("; ")}`)
+      return { session: opened.value, provider }
+    }
+    const reason = opened.cause.reasons.find((r) => r._tag === "Fail")?.error ?? String(opened.cause)
+    failures.push(`${provider} (${reason})`)
+  }
+  return yield* new ScorerModelError({
+    path: modelPath,
+    message: `cannot load the scorer model ${modelPath} with any of the execution providers: ${failures.join("; ")}` +
+      (options.executionProviders.includes("cuda") ? `; ${CUDA_HINT}` : "")
+  })
+})
+
 const make = Effect.fnUntraced(function*(options: ScorerOptions) {
   const { modelPath, batchSize } = yield* Schema.decodeUnknownEffect(ScorerOptions)(options).pipe(Effect.orDie)
   const fs = yield* FileSystem.FileSystem
@@ -58,22 +99,9 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
     })
   }
   const feeds = yield* inputPreparation(manifest, file)
-  const providers = options.executionProviders.join(", ")
-  const session = yield* Effect.acquireRelease(
-    Effect.tryPromise({
-      try: () =>
-        ort.InferenceSession.create(modelPath, {
-          executionProviders: [...options.executionProviders],
-          intraOpNumThreads: options.intraOpThreads
-        }),
-      catch: (cause) =>
-        new ScorerModelError({
-          path: modelPath,
-          message: `cannot load the scorer model ${modelPath} with execution providers [${providers}]: ${cause}`,
-          cause
-        })
-    }),
-    (session) => Effect.promise(() => session.release())
+  const { session, provider } = yield* Effect.acquireRelease(
+    openSession(modelPath, options),
+    ({ session }) => Effect.promise(() => session.release())
   )
 
   const runBatch = (texts: ReadonlyArray<string>, writing: Writing, first: number) =>
@@ -108,7 +136,7 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
     return batches.flat()
   })
 
-  return Scorer.of({ manifest, digest, score })
+  return Scorer.of({ manifest, digest, provider, score })
 })
 
 /** Predicts, for each passage, how useful it is for NER, with one onnxruntime session held for the layer's life. */
@@ -117,6 +145,8 @@ export class Scorer extends Context.Service<Scorer, {
   readonly manifest: ScorerManifest
   /** The sha256 of the .onnx file, for the lock file. */
   readonly digest: string
+  /** The execution provider the session runs on: the first of the options' that loaded. */
+  readonly provider: ExecutionProvider
   /** One score per text, in order; the texts are in one language, written in `writing`. */
   readonly score: (
     texts: ReadonlyArray<string>,

@@ -13,3 +13,13 @@ export class ScorerRunError extends Schema.TaggedError<ScorerRunError>()("Scorer
   message: Schema.String,
   cause: Schema.optional(Schema.Defect())
 }) {}
+
+/** The language detector could not be loaded. */
+export class LanguageIdError extends Schema.TaggedError<LanguageIdError>()("LanguageIdError", {
+  detector: Schema.String,
+  reason: Schema.String
+}) {
+  override get message() {
+    return `cannot load the language detector ${this.detector}: ${this.reason}`
+  }
+}

@@ -1,3 +1,5 @@
+export { stageCodeRoots, stageRunner } from "./code.ts"
+export { drawBySeed } from "./draw.ts"
 export { MissingUpstream } from "./files.ts"
 export { runStage } from "./run.ts"
 /**
@@ -9,6 +11,7 @@ export {
   type ExternalInput,
   externalInputs,
   llmSettingsFile,
+  lockedPackages,
   pinnedStages,
   type StageContext,
   type StageFile,

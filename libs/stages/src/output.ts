@@ -1,16 +1,39 @@
-import { Effect, Schema } from "effect"
-import { digestBytes, digestFile, type FileDigest, replaceDirectory, sha256, toJson, toJsonl, writeFileAtomic } from "#files"
+import { Effect, FileSystem, Schema } from "effect"
+import {
+  digestBytes,
+  digestFile,
+  type FileDigest,
+  replaceDirectory,
+  sha256,
+  toJson,
+  toJsonl,
+  WriteError,
+  writeFileAtomic
+} from "#files"
 import { fragmentName, type LockFragment, renderLock } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
+import { stageCodeDigests } from "./code.ts"
 import { stageFilePath } from "./files.ts"
-import { type FileContent, fileName, type StageFile, type StageName, type StageSpec, stageTable } from "./table.ts"
+import { type FileContent, fileName, lockedPackages, type StageFile, type StageName, type StageSpec, stageTable } from "./table.ts"
 
 type Writes<S extends StageName> = (typeof stageTable)[S]["writes"]
 
+/**
+ * A file the stage streamed to disk itself (too large to hold whole), already encoded with the table's schema, with
+ * the digest taken as it was written; it is moved into the output folder as is. It must be on the output's disk.
+ */
+export interface WrittenFile {
+  readonly written: string
+  readonly digest: FileDigest
+}
+
+const isWritten = (content: unknown): content is WrittenFile =>
+  typeof content === "object" && content !== null && "written" in content && "digest" in content
+
 /** What a stage program hands over to be written. */
 export interface StageResult<S extends StageName> {
-  /** Every file the table says the stage writes, by its name in the table. */
-  readonly files: { readonly [K in keyof Writes<S>]: FileContent<Writes<S>[K]> }
+  /** Every file the table says the stage writes, by its name in the table: its content, or the file written. */
+  readonly files: { readonly [K in keyof Writes<S>]: FileContent<Writes<S>[K]> | WrittenFile }
   /**
    * Fingerprints of what the stage read besides what the table already names (its language, configuration, prompt,
    * upstream files and packages): a model's digest, the LLM endpoint, the corpus. Never a secret.
@@ -40,13 +63,15 @@ const encode = (file: StageFile, content: unknown): Uint8Array => {
 const fileSha256 = (file: string) => Effect.map(digestFile(file), (digest) => digest.sha256)
 
 /**
- * The lock's record of what the stage read, derived from its row of the stage table. `readDigest` digests each
- * upstream file (by its absolute path): a run digests them all, `status` memoises them and says `null` for a missing one.
+ * The lock's record of what the stage read, derived from its row of the stage table, and the digest of its code.
+ * `readDigest` digests each upstream file (by its absolute path): a run digests them all, `status` memoises them and
+ * says `null` for a missing one; `codeOf` gives a stage's code digest (`stageCodeDigests`).
  */
 export const tableInputs = Effect.fnUntraced(function*<E, R>(
   stage: StageName,
   { digest, language }: LoadedLanguage,
-  readDigest: (file: string) => Effect.Effect<string | null, E, R>
+  readDigest: (file: string) => Effect.Effect<string | null, E, R>,
+  codeOf: (stage: StageName) => string
 ) {
   const workspace = yield* Workspace
   const spec: StageSpec = stageTable[stage]
@@ -61,7 +86,8 @@ export const tableInputs = Effect.fnUntraced(function*<E, R>(
     ...(spec.sharedConfig === undefined ? {} : { sharedConfig: yield* workspace.readConfig(spec.sharedConfig, Schema.Unknown) }),
     ...(spec.prompt === null ? {} : { prompt: sha256(yield* workspace.readText(spec.prompt)) }),
     ...(spec.reads.length === 0 ? {} : { reads }),
-    packages: workspace.packageVersions(["effect", ...spec.packages])
+    packages: workspace.packageVersions(lockedPackages(stage)),
+    code: codeOf(stage)
   }
 })
 
@@ -77,17 +103,28 @@ export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extend
 ) {
   const workspace = yield* Workspace
   const code = loaded.language.code
-  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256)), ...result.inputs }
+  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256, stageCodeDigests())), ...result.inputs }
   const writes = stageTable[stage].writes as Record<string, StageFile>
   const files = Object.entries(writes)
-    .map(([key, file]) => ({ name: fileName(file, code), bytes: encode(file, (result.files as Record<string, unknown>)[key]) }))
+    .map(([key, file]) => {
+      const content = (result.files as Record<string, unknown>)[key]
+      return { name: fileName(file, code), content: isWritten(content) ? content : encode(file, content) }
+    })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
   const outputs: Record<string, FileDigest> = {}
   yield* replaceDirectory(workspace.resolve(workspace.stageDir(code, stage)), (temporary) =>
     Effect.gen(function*() {
-      for (const { name, bytes } of files) {
-        outputs[name] = digestBytes(name, bytes)
-        yield* writeFileAtomic(`${temporary}/${name}`, bytes)
+      const fs = yield* FileSystem.FileSystem
+      for (const { name, content } of files) {
+        if (isWritten(content)) {
+          outputs[name] = content.digest
+          yield* fs.rename(content.written, `${temporary}/${name}`).pipe(
+            Effect.mapError((cause) => new WriteError({ path: `${temporary}/${name}`, reason: cause.message }))
+          )
+        } else {
+          outputs[name] = digestBytes(name, content)
+          yield* writeFileAtomic(`${temporary}/${name}`, content)
+        }
       }
       const fragment: LockFragment = {
         language: code,

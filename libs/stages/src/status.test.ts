@@ -136,7 +136,7 @@ const notFresh = (cells: ReadonlyArray<Cell>) =>
     ])
   )
 
-/** A temporary workspace with the six pinned stages of each language built with the offline teacher. */
+/** A temporary workspace with the seven pinned stages of each language built with the offline teacher. */
 const built = (languages: ReadonlyArray<string>) =>
   Effect.gen(function*() {
     const root = tinyWorkspace(languages)
@@ -151,11 +151,11 @@ describe("workspaceStatus on a built workspace", () => {
     Effect.gen(function*() {
       const root = yield* built(["afr_Latn", "tha_Thai"])
       const cells = yield* statusAt(root)
-      assert.strictEqual(cells.length, 13)
+      assert.strictEqual(cells.length, 15)
       assert.deepStrictEqual(notFresh(cells), { "tha_Thai/evaluate": "missing" })
       assert.deepStrictEqual(
         cells.filter((cell) => cell.language === "afr_Latn").map((cell) => cell.stage),
-        ["sample", "score", "annotate", "judge", "translate", "export"]
+        ["sample", "rate", "score", "annotate", "judge", "translate", "export"]
       )
       assert.isFalse(cells.find((cell) => cell.stage === "evaluate")!.pinned)
     }).pipe(Effect.provide(NodeServices.layer)))
@@ -203,6 +203,7 @@ describe("workspaceStatus on a built workspace", () => {
       appendFileSync(join(root, "languages/afr_Latn/language.json"), "\n")
       assert.deepStrictEqual(notFresh(yield* statusAt(root)), {
         "afr_Latn/sample": ["language changed"],
+        "afr_Latn/rate": ["language changed", "upstream stale: sample"],
         "afr_Latn/score": ["language changed", "upstream stale: sample"],
         "afr_Latn/annotate": ["language changed", "upstream stale: score"],
         "afr_Latn/judge": ["language changed", "upstream stale: annotate"],
@@ -220,6 +221,7 @@ describe("workspaceStatus on a built workspace", () => {
         notFresh(yield* statusAt(root, { FINERWEB_LLM_BASE_URL: "https://api.example.com/v1", FINERWEB_CORPUS_DIR: "/data" })),
         {
           "tha_Thai/sample": ["corpus changed"],
+          "tha_Thai/rate": ["LLM endpoint changed", "upstream stale: sample"],
           "tha_Thai/score": ["model changed", "upstream stale: sample"],
           "tha_Thai/annotate": ["LLM endpoint changed", "upstream stale: score"],
           "tha_Thai/judge": ["LLM endpoint changed", "upstream stale: annotate"],

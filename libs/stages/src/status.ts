@@ -3,6 +3,7 @@ import { canonicalJson, digestFile, type FileDigest, readJson } from "#files"
 import { fragmentName, LockFragment } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { currentEndpoint } from "./llm/endpoint.ts"
+import { stageCodeDigests } from "./code.ts"
 import { tableInputs } from "./output.ts"
 import { corpusSource } from "./sample/source.ts"
 import { externalInputs, type StageName, stageNames, type StageSpec, stageTable, upstreamStages } from "./table.ts"
@@ -41,6 +42,7 @@ const inputReasons: Record<string, string> = {
   sharedConfig: "shared config changed",
   prompt: "prompt changed",
   packages: "packages changed",
+  code: "code changed",
   llm: "LLM endpoint changed",
   model: "model changed",
   source: "corpus changed"
@@ -104,13 +106,14 @@ const stagesOf = (loaded: LoadedLanguage) =>
 /**
  * Every language's stages, fresh, stale (with reasons) or missing, computed from the fragments and the workspace
  * without running a stage. It recomputes the inputs the stage table names (language, configuration, prompt, upstream
- * files, package versions) and those it can see of a stage's own: the LLM endpoint and model, the scorer model's
- * digest, the corpus source. It cannot see a change of code (a fragment records no code digest) nor of the gold data.
+ * files, package versions, the digest of the stage's code) and those it can see of a stage's own: the LLM endpoint
+ * and model, the scorer model's digest, the corpus source. It cannot see a change of the gold data.
  */
 export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
   const workspace = yield* Workspace
   const fs = yield* FileSystem.FileSystem
   const digests = new Map<string, FileDigest | null>()
+  const codeOf = stageCodeDigests()
   // Each file is digested once: a stage's outputs are its downstream stages' reads.
   const digest = (file: string) =>
     digests.has(file) ? Effect.succeed(digests.get(file) ?? null) : fs.exists(file).pipe(
@@ -150,7 +153,7 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
         for (const name of Object.keys(fragment?.outputs ?? {})) outputs[name] = yield* digest(`${folder}/${name}`)
         const { state, reasons } = compareCell({
           fragment,
-          inputs: { ...(yield* tableInputs(stage, loaded, sha256Of)), ...ownInputs(stage, loaded) },
+          inputs: { ...(yield* tableInputs(stage, loaded, sha256Of, codeOf)), ...ownInputs(stage, loaded) },
           outputs,
           upstream: upstreamStages(stage).map((other) => ({ stage: other, state: states.get(other) ?? "missing" }))
         })

@@ -14,12 +14,15 @@ import {
   JudgeSummary,
   LanguageStatistics,
   Passage,
+  PassageScore,
+  RateManifest,
   SampleManifest,
   ScoredPassage,
   ScoreManifest,
   TranslatedLabels,
   TranslatedRecord,
-  TranslateManifest
+  TranslateManifest,
+  UsefulnessRating
 } from "#schema"
 import type { LoadedLanguage, Workspace } from "#workspace"
 
@@ -64,8 +67,13 @@ export const stageFiles = {
     passages: jsonl("sample", "passages.jsonl", Passage),
     manifest: json("sample", "manifest.json", SampleManifest)
   },
+  rate: {
+    ratings: jsonl("rate", "ratings.jsonl", UsefulnessRating),
+    manifest: json("rate", "manifest.json", RateManifest)
+  },
   score: {
     passages: jsonl("score", "passages.jsonl", ScoredPassage),
+    scores: jsonl("score", "scores.jsonl", PassageScore),
     manifest: json("score", "manifest.json", ScoreManifest)
   },
   annotate: {
@@ -147,7 +155,10 @@ export interface StageSpec {
   readonly external: ReadonlyArray<ExternalInput>
   /** Workspace files its configuration names (a model's folder), as globs relative to the root: hashed with it. */
   readonly configured?: (config: any) => ReadonlyArray<string>
-  /** The npm packages its output depends on besides effect: their versions go into the lock and the Nx hash. */
+  /**
+   * The npm packages its output depends on besides those every stage runs on (`runtimePackages`): their versions go
+   * into the lock and the Nx hash.
+   */
   readonly packages: ReadonlyArray<string>
   /** Whether `datasets.lock` pins its outputs: the dataset's stages do; a measurement keeps its fragment to itself. */
   readonly pinned: boolean
@@ -163,6 +174,14 @@ export interface StageSpec {
 /** Where a stage's program, parser, prompt, configuration and tests live. */
 export const stageFolder = (stage: string) => `libs/stages/src/${stage}`
 
+/** The packages every stage runs on: Effect, and Nx, which decides what reruns and what comes from its cache. */
+const runtimePackages = ["effect", "nx"]
+
+/** The packages whose versions a stage's lock fragment records and its Nx hash includes. */
+export const lockedPackages = (stage: StageName): ReadonlyArray<string> => [
+  ...new Set([...runtimePackages, ...(stageTable[stage] as StageSpec).packages])
+]
+
 const llmPackages = ["openai"]
 
 export const stageTable = {
@@ -177,16 +196,29 @@ export const stageTable = {
     pinned: true,
     load: (): Promise<StageModule> => import("./sample/sample.ts")
   },
+  rate: {
+    does: "an LLM rates a seeded sample of passages for NER usefulness on the paper's additive 1-4 scale, with a " +
+      "justification: the training data of `finerweb train-scorer`",
+    reads: [stageFiles.sample.passages],
+    writes: stageFiles.rate,
+    config: `${stageFolder("rate")}/config.json`,
+    prompt: `${stageFolder("rate")}/prompt.md`,
+    external: ["llm"],
+    packages: llmPackages,
+    pinned: true,
+    load: (): Promise<StageModule> => import("./rate/rate.ts")
+  },
   score: {
     does: "predicts each passage's NER usefulness with an ONNX model and keeps the first passage per document " +
-      "above the threshold that is not really English, up to the language's target",
+      "above the threshold that is not mostly in another language (cld3, sentence by sentence), up to the language's " +
+      "target; every passage's score goes to scores.jsonl",
     reads: [stageFiles.sample.passages],
     writes: stageFiles.score,
     config: `${stageFolder("score")}/config.json`,
     prompt: null,
     external: [],
     configured: (config: { modelPath: string }) => [`${config.modelPath.replace(/\/[^/]*$/, "")}/**`],
-    packages: ["onnxruntime-node"],
+    packages: ["onnxruntime-node", "cld3-asm"],
     pinned: true,
     load: (): Promise<StageModule> => import("./score/score.ts")
   },

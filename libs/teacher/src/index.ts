@@ -1,5 +1,6 @@
 export { annotate } from "./annotate.ts"
 export { teacherDigest } from "./digest.ts"
+export { rateUsefulness } from "./rate.ts"
 export { TEACHER_DESCRIPTION, TEACHER_MODEL } from "./model.ts"
 export { startTeacher } from "./server.ts"
 export { TeacherError } from "./TeacherError.ts"

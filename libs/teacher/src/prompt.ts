@@ -3,6 +3,7 @@ import { Result, Schema } from "effect"
 import { validate } from "#bio"
 import { annotate } from "./annotate.ts"
 import { judge } from "./judge.ts"
+import { rateUsefulness } from "./rate.ts"
 import { maxDataPoints, synthesize, type TaggedSentence } from "./synthesize.ts"
 import { translateLabels } from "./translate.ts"
 import { formatTuples, parseTuples } from "./tuples.ts"
@@ -17,6 +18,7 @@ export type TeacherTask =
     readonly passage: string
     readonly annotations: ReadonlyArray<typeof JudgedMention.Type>
   }
+  | { readonly task: "rate"; readonly lang: string; readonly passage: string }
   | { readonly task: "translate"; readonly lang: string; readonly labels: ReadonlyArray<string> }
   | {
     readonly task: "synthesize"
@@ -26,13 +28,15 @@ export type TeacherTask =
   }
 
 const passageBlock = /<passage lang="([^"\n]*)">\r?\n([\s\S]*?)\r?\n<\/passage>/g
+const chunkBlock = /<chunk lang="([^"\n]*)">\r?\n([\s\S]*?)\r?\n<\/chunk>/g
 const annotationsBlock = /<annotations>\r?\n([\s\S]*?)\r?\n<\/annotations>/g
 const labelsBlock = /<labels lang="([^"\n]*)">\r?\n([\s\S]*?)\r?\n<\/labels>/g
 const examplesBlock = /<examples lang="([^"\n]*)" count="([^"\n]*)">\r?\n([\s\S]*?)\r?\n<\/examples>/g
 
 const shapes = "the finerweb offline teacher (a rule-based stand-in, not an LLM) only answers the finerweb " +
   "annotate prompt (a <passage lang=\"...\"> block), judge prompt (a <passage lang=\"...\"> block and an " +
-  "<annotations> block), translate prompt (a <labels lang=\"...\"> block with a JSON array of labels) and " +
+  "<annotations> block), rate prompt (a <chunk lang=\"...\"> block), translate prompt (a <labels lang=\"...\"> " +
+  "block with a JSON array of labels) and " +
   "synthesize prompt (an <examples lang=\"...\" count=\"N\"> block of JSON lines)"
 
 const Labels = Schema.fromJsonString(Schema.Array(Schema.String))
@@ -49,9 +53,9 @@ const langOf = (raw: string, block: string): Result.Result<string, string> => {
 
 /**
  * Recognises the task of a user message. A message with a passage block is a judge prompt when it also holds an
- * annotations block, else an annotate prompt; otherwise a message with a labels block is a translate prompt.
- * Otherwise a message with an examples block is a synthesize prompt. Where a block repeats (examples in the
- * instructions), the last one is the one asked about.
+ * annotations block, else an annotate prompt; otherwise a message with a chunk block is a rate prompt; otherwise a
+ * message with an examples block is a synthesize prompt; otherwise a message with a labels block is a translate
+ * prompt. Where a block repeats (examples in the instructions), the last one is the one asked about.
  */
 export const recognise = (message: string): Result.Result<TeacherTask, string> => {
   const passage = last(passageBlock, message)
@@ -64,6 +68,10 @@ export const recognise = (message: string): Result.Result<TeacherTask, string> =
         onSuccess: (pairs) => Result.succeed({ task: "judge", lang, passage: passage[2], annotations: pairs })
       })
     })
+  }
+  const chunk = last(chunkBlock, message)
+  if (chunk !== undefined) {
+    return Result.map(langOf(chunk[1], "chunk"), (lang): TeacherTask => ({ task: "rate", lang, passage: chunk[2] }))
   }
   const examples = last(examplesBlock, message)
   if (examples !== undefined) {
@@ -115,6 +123,8 @@ export const answer = (task: TeacherTask): string => {
       return formatTuples(annotate(task.passage, task.lang))
     case "judge":
       return JSON.stringify(judge(task.passage, task.lang, task.annotations))
+    case "rate":
+      return JSON.stringify(rateUsefulness(task.passage, task.lang))
     case "translate":
       return JSON.stringify(translateLabels(task.labels, task.lang))
     case "synthesize":

@@ -30,6 +30,7 @@ describe("the finerweb CLI", () => {
     expect(result.stdout).toMatch(/^\s+verify\s+recompute every output's digest/m)
     expect(result.stdout).toMatch(/^\s+status\s+a language x stage grid of what is fresh, stale/m)
     expect(result.stdout).toMatch(/^\s+release\s+gathers every language's export into release\//m)
+    expect(result.stdout).toMatch(/^\s+train-scorer\s+fits the passage scorer/m)
   })
 
   it("an unknown language code gives one line naming the missing file, and writes nothing", () => {
@@ -136,9 +137,23 @@ describe("the finerweb CLI", () => {
     const grid = finerweb(root, ["status"])
     writeFileSync(prompt, original)
     expect(grid.status).toBe(0)
-    expect(grid.stdout).toMatch(/^language +sample +score +annotate +judge +translate +export +evaluate\*$/m)
-    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +STALE +ok +STALE +--$/m)
+    expect(grid.stdout).toMatch(/^language +sample +rate +score +annotate +judge +translate +export +evaluate\*$/m)
+    expect(grid.stdout).toMatch(/^tha_Thai +ok +ok +ok +ok +STALE +ok +STALE +--$/m)
     expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
+  })
+
+  it("status names a stage whose own code changed, and not the stages that do not run that code", () => {
+    if (!existsSync(join(root, "languages/tha_Thai/out/export/stats.json"))) {
+      for (const stage of pinnedStages) expect(finerweb(root, [stage, "tha_Thai"]).status).toBe(0)
+    }
+    const code = join(root, "libs/stages/src/translate/translate.ts")
+    const original = readFileSync(code, "utf8")
+    writeFileSync(code, `${original}\n// an edit\n`)
+    const json = finerweb(root, ["status", "--json"])
+    writeFileSync(code, original)
+    const cells = JSON.parse(json.stdout) as Array<{ language: string; stage: string; state: string; reasons: Array<string> }>
+    expect(Object.fromEntries(cells.filter((cell) => cell.language === "tha_Thai" && cell.state === "stale").map((cell) => [cell.stage, cell.reasons])))
+      .toEqual({ translate: ["code changed"], export: ["upstream stale: translate"] })
   })
 
   it("keeps the teacher's cached answers apart per version of its rules", () => {

@@ -75,17 +75,69 @@ const status = Command.make("status", {
     Command.withExamples([{ command: "finerweb status --json", description: "every cell as JSON" }])
   )
 
-const release = Command.make("release", {}, () =>
+const version = (does: string) =>
+  Argument.String("version").pipe(Argument.withDescription(`a semantic version, e.g. 1.2.0; ${does}`))
+
+// Loaded on demand, as a stage's code is: the plugin follows static imports, so no stage target hashes it.
+const releaseLibrary = () => Effect.promise(() => import("#release"))
+
+const rebuild = Command.make("rebuild", { version: version("the release tagged datasets-v<version>") }, (input) =>
   Effect.gen(function*() {
     const { root } = yield* Workspace
-    // Loaded on demand, as a stage's code is: the plugin follows static imports, so no stage target hashes it.
-    const { buildRelease, releaseFolder } = yield* Effect.promise(() => import("#release"))
+    const { rebuildFromTag } = yield* releaseLibrary()
+    const rebuilt = yield* rebuildFromTag(root, input.version)
+    yield* Effect.logInfo(
+      `${rebuilt.tag}: the rebuild of ${rebuilt.commit} gives all ${rebuilt.files} release files and ${lockName} ` +
+        "byte for byte as its manifest pins them"
+    )
+  })).pipe(
+    Command.withDescription(
+      "clones the repository at datasets-v<version> into a temporary folder, builds the release there with an empty " +
+        "Nx cache and this workspace's LLM response cache, and names every file that differs from the tag's manifest"
+    ),
+    Command.withExamples([{ command: "finerweb release rebuild 1.0.0", description: "rebuild datasets-v1.0.0 and compare" }])
+  )
+
+const release = Command.make("release", {
+  version: version("tags the release folder datasets-v<version> (without it: builds the release folder)").pipe(
+    Argument.optional
+  )
+}, (input) =>
+  Effect.gen(function*() {
+    const { root, packageVersions } = yield* Workspace
+    const { buildRelease, releaseFolder, releasePackages, tagRelease } = yield* releaseLibrary()
+    if (Option.isSome(input.version)) {
+      const tagged = yield* tagRelease(root, input.version.value, pinnedStages, packageVersions(releasePackages))
+      yield* Effect.logInfo(
+        `${tagged.tag}: annotated tag on ${tagged.commit}, ${lockName} sha256 ${tagged.lockSha256}, manifest sha256 ` +
+          `${tagged.manifestSha256} (${releaseFolder}/manifest.json, ${tagged.files} files); not pushed`
+      )
+      return
+    }
     const built = yield* buildRelease(root, pinnedStages)
     yield* Effect.logInfo(
       `${releaseFolder}/: ${built.files} files for ${built.languages} languages, ${lockName} sha256 ${built.lockSha256}`
     )
   })).pipe(
-    Command.withDescription("gathers every language's export into release/: formats, card, statistics, SHA256SUMS")
+    Command.withDescription(
+      "gathers every language's export into release/: formats, card, statistics, the lock, SHA256SUMS; with a " +
+        "version, checks that the tree is committed, the lock holds and release/ is fresh, writes release/manifest.json " +
+        "and creates the annotated tag datasets-v<version> (never pushed)"
+    ),
+    Command.withExamples([{ command: "finerweb release 1.0.0", description: "tag the built release datasets-v1.0.0" }]),
+    Command.withSubcommands([rebuild])
+  )
+
+const trainScorer = Command.make("train-scorer", {}, () =>
+  Effect.gen(function*() {
+    // Loaded on demand like release: no stage target hashes the trainer's code.
+    const { trainScorer } = yield* Effect.promise(() => import("#training"))
+    yield* trainScorer()
+  })).pipe(
+    Command.withDescription(
+      "fits the passage scorer (hashed character n-grams into an MLP) on every language's rate output and writes " +
+        "scorer/: the ONNX model, its manifest, the held-out and FLORES report and the model card"
+    )
   )
 
 const positive = (name: string, description: string, fallback: number) =>
@@ -144,7 +196,7 @@ export const finerweb = Command.make("finerweb").pipe(
     "Build multilingual NER datasets, one stage of one language at a time (Nx runs these for you: " +
       `\`npx nx run-many -t export\`). Stages: ${stageNames.join(", ")}.`
   ),
-  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, status, release, synthesize])
+  Command.withSubcommands([...stageNames.map(stageCommand), lock, verify, status, release, trainScorer, synthesize])
 )
 
 export const runCli = Command.runWith(finerweb, { version: "0.1.0" })

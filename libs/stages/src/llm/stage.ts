@@ -42,7 +42,7 @@ export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly tem
  * `llmAsker`'s way to ask with the configuration's decoding parameters.
  */
 export const llmStage = Effect.fn("llmStage")(function*<A extends { temperature: number; maxTokens: number }, I>(
-  stage: "annotate" | "judge" | "translate",
+  stage: "annotate" | "judge" | "translate" | "rate",
   configSchema: Schema.Codec<A, I>
 ) {
   const workspace = yield* Workspace

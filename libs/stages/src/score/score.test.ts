@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { createHash } from "node:crypto"
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Passage } from "#schema"
 import { stageFiles } from "../table.ts"
@@ -25,7 +25,7 @@ const passage = (document: string, chunk: number, text: string) =>
   new Passage({ id: `${document}#${chunk}`, document, chunk, text, words: text.split(/\s+/).length, url: null })
 
 describe("score", () => {
-  it.effect("keeps the first passage per document above the threshold that is not English, and pins the model", () =>
+  it.effect("keeps the first passage per document above the threshold that is not in another language, and pins the model", () =>
     Effect.gen(function*() {
       const root = tinyWorkspace([code])
       writeStageFile(root, stageFiles.sample.passages, code, [
@@ -41,7 +41,27 @@ describe("score", () => {
       assert.deepStrictEqual(kept.map((p) => p.id), ["a#1", "c#0"])
       for (const p of kept) assert.isAbove(p.score, 0.5)
       const manifest = readOutput(root, stageFiles.score.manifest, code) as Record<string, unknown>
-      assert.deepInclude(manifest, { scored: 5, belowThreshold: 1, laterChunks: 1, english: 1, kept: 2, threshold: 0.5 })
+      assert.deepInclude(manifest, {
+        documents: 3,
+        scored: 5,
+        kept: 2,
+        rejected: { belowThreshold: 1, otherLanguage: 1 },
+        otherLanguages: { eng: 1 },
+        laterChunks: 1,
+        afterTarget: 0,
+        threshold: 0.5,
+        languageId: { detector: "cld3", minShare: 0.5, knowsLanguage: true }
+      })
+      const scores = readOutput(root, stageFiles.score.scores, code) as Array<Record<string, unknown>>
+      assert.deepStrictEqual(
+        scores.map((row) => [row.id, row.decision, row.otherLanguage]),
+        [["a#0", "below-threshold", null], ["a#1", "kept", null], ["a#2", "later-chunk", null], ["b#0", "other-language", "eng"], ["c#0", "kept", null]]
+      )
+      assert.strictEqual(scores[1].score, kept[0].score)
+      assert.isBelow(scores[0].score as number, 0.5)
+      assert.strictEqual(scores[3].otherShare, 1)
+      // The scratch folder the files were streamed into is gone.
+      assert.deepStrictEqual(readdirSync(join(root, "languages", code, "out")).sort(), ["sample", "score"])
 
       const fragment = readFragment(root, "score", code)
       const modelCard = JSON.parse(readFileSync("libs/scoring/model/scorer.json", "utf8"))
@@ -53,15 +73,27 @@ describe("score", () => {
       assert.isString(fragment.inputs.packages["onnxruntime-node"])
     }))
 
-  it.effect("an empty list of execution providers is refused as the configuration is read, naming the file", () =>
+  it.effect("an empty list of execution providers, or one onnxruntime-node lacks, is refused as the configuration is read, naming the file", () =>
+    Effect.gen(function*() {
+      for (const executionProviders of [[], ["cuda", "tpu"]]) {
+        const root = tinyWorkspace([code], {
+          "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders })
+        })
+        writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown)])
+        const error = yield* runStageAt(root, "score", code).pipe(Effect.flip)
+        assert.match((error as Error).message, /^libs\/stages\/src\/score\/config\.json: .*executionProviders/)
+        assert.isFalse(existsSync(join(root, "languages", code, "out/score")))
+      }
+    }))
+
+  it.effect("runs on cpu after cuda fails, and records the provider among the run's facts", () =>
     Effect.gen(function*() {
       const root = tinyWorkspace([code], {
-        "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders: [] })
+        "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), executionProviders: ["cuda", "cpu"] })
       })
       writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown)])
-      const error = yield* runStageAt(root, "score", code).pipe(Effect.flip)
-      assert.match((error as Error).message, /^libs\/stages\/src\/score\/config\.json: .*executionProviders/)
-      assert.isFalse(existsSync(join(root, "languages", code, "out/score")))
+      yield* runStageAt(root, "score", code)
+      assert.deepStrictEqual(readFragment(root, "score", code).run, { executionProvider: "cpu" })
     }))
 
   it.effect("says which stage to run first when the sampled passages are missing", () =>

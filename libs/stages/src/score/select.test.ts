@@ -1,35 +1,57 @@
 import { describe, expect, it } from "vitest"
-import { selectPassages } from "./select.ts"
+import { type LanguageJudgement, makeSelection } from "./select.ts"
 
-const passage = (document: string, chunk: number, text = "Le Kenya et la France ont signé un accord à Nairobi.") =>
-  ({ document, id: `${document}#${chunk}`, text })
+const passage = (document: string, text = "Le Kenya et la France ont signé un accord à Nairobi.") => ({ document, text })
 const english = "The committee of the United Nations said that it would meet in New York in the spring of this year."
 
-describe("selectPassages", () => {
-  const french = { words: "space", locale: "fr" } as const
-  const options = { threshold: 0.5, rejectEnglish: true, writing: french, target: 10 }
+// A stand-in for language ID: a text starting with "The" is all English, the rest all the project's language.
+const judgeLanguage = (text: string): LanguageJudgement =>
+  text.startsWith("The") ? { share: 1, language: "eng", reject: true } : { share: 0, language: null, reject: false }
 
+const decideAll = (passages: ReadonlyArray<{ document: string; text: string }>, scores: ReadonlyArray<number>, target = 10) => {
+  const selection = makeSelection({ threshold: 0.5, target, judgeLanguage })
+  const decisions = passages.map((p, index) => selection.decide(p, scores[index]).decision)
+  return { decisions, totals: selection.totals() }
+}
+
+describe("makeSelection", () => {
   it("keeps the first chunk of a document above the threshold and skips its later chunks", () => {
-    const passages = [passage("a", 0), passage("a", 1), passage("a", 2), passage("b", 0)]
-    const selection = selectPassages(passages, [0.2, 0.9, 0.95, 0.7], options)
-    expect(selection.kept.map((k) => k.passage.id)).toEqual(["a#1", "b#0"])
-    expect(selection.belowThreshold).toBe(1)
-    expect(selection.laterChunks).toBe(1)
+    const { decisions, totals } = decideAll([passage("a"), passage("a"), passage("a"), passage("b")], [0.2, 0.9, 0.95, 0.7])
+    expect(decisions).toEqual(["below-threshold", "kept", "later-chunk", "kept"])
+    expect(totals).toEqual({
+      kept: 2, belowThreshold: 1, otherLanguage: 0, otherLanguages: {}, laterChunks: 1, afterTarget: 0
+    })
+  })
+
+  it("looks again at a later chunk of a document whose earlier chunks were rejected", () => {
+    const { decisions } = decideAll([passage("a", english), passage("a"), passage("a")], [0.9, 0.9, 0.9])
+    expect(decisions).toEqual(["other-language", "kept", "later-chunk"])
   })
 
   it("treats a score equal to the threshold as below it", () => {
-    expect(selectPassages([passage("a", 0)], [0.5], options).kept).toEqual([])
+    expect(decideAll([passage("a")], [0.5]).decisions).toEqual(["below-threshold"])
   })
 
-  it("rejects chunks that are really English unless asked not to", () => {
-    const passages = [passage("a", 0, english), passage("b", 0)]
-    expect(selectPassages(passages, [0.9, 0.9], options).english).toBe(1)
-    expect(selectPassages(passages, [0.9, 0.9], { ...options, rejectEnglish: false }).kept).toHaveLength(2)
+  it("rejects passages in another language, counted by the language detected, with the share it found", () => {
+    const selection = makeSelection({ threshold: 0.5, target: 10, judgeLanguage })
+    expect(selection.decide(passage("a", english), 0.9)).toEqual({ decision: "other-language", otherShare: 1, otherLanguage: "eng" })
+    expect(selection.decide(passage("b"), 0.9)).toEqual({ decision: "kept", otherShare: 0, otherLanguage: null })
+    expect(selection.decide(passage("c"), 0.1)).toEqual({ decision: "below-threshold", otherShare: null, otherLanguage: null })
+    expect(selection.totals()).toMatchObject({ otherLanguage: 1, otherLanguages: { eng: 1 }, kept: 1 })
   })
 
-  it("stops at the target", () => {
-    const passages = ["a", "b", "c", "d"].map((d) => passage(d, 0))
-    const selection = selectPassages(passages, [0.9, 0.9, 0.9, 0.9], { ...options, target: 2 })
-    expect(selection.kept.map((k) => k.passage.document)).toEqual(["a", "b"])
+  it("asks language ID only about passages that would otherwise be kept", () => {
+    const asked: Array<string> = []
+    const selection = makeSelection({ threshold: 0.5, target: 1, judgeLanguage: (text) => (asked.push(text), judgeLanguage(text)) })
+    for (const [p, score] of [[passage("a", "low"), 0.1], [passage("b", "good"), 0.9], [passage("b", "later"), 0.9], [passage("c", "after"), 0.9]] as const) {
+      selection.decide(p, score)
+    }
+    expect(asked).toEqual(["good"])
+  })
+
+  it("stops keeping at the target and counts what came after it", () => {
+    const { decisions, totals } = decideAll(["a", "b", "c", "d"].map((d) => passage(d)), [0.9, 0.9, 0.9, 0.9], 2)
+    expect(decisions).toEqual(["kept", "kept", "after-target", "after-target"])
+    expect(totals.afterTarget).toBe(2)
   })
 })

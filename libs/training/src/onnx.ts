@@ -2,7 +2,7 @@ import protobuf from "protobufjs"
 
 /**
  * The subset of onnx.proto (https://github.com/onnx/onnx/blob/main/onnx/onnx.proto, field numbers unchanged) that
- * the scorer needs, defined by protobufjs reflection so no generated code or .proto file is shipped.
+ * the scorers need, defined by protobufjs reflection so no generated code or .proto file is shipped.
  */
 const onnx = protobuf.Root.fromJSON({
   nested: {

@@ -6,7 +6,7 @@ import { dirname, join, normalize } from "node:path"
  * `nx graph` and `nx affected` use), but a plugin infers targets before that graph exists, and an input naming other
  * projects (`{input, projects}`) takes their files without their dependencies. So the plugin follows the same imports
  * here, at the grain a stage's inputs need: a whole project for a library, one folder or file inside `libs/stages`,
- * where six stages share one project. `code.test.ts` holds this reading to Nx's graph.
+ * where six stages share one project. `graph.test.ts` holds this reading to Nx's graph.
  *
  * Only static imports are followed: `import()` is where the CLI loads one stage's code on demand, and following it
  * would make every stage's code an input of every other.
@@ -41,6 +41,8 @@ export const unitOf = (file: string): Unit => {
 export interface CodeGraph {
   /** What a unit's files import: other units and npm packages. */
   readonly imports: (unit: Unit) => { readonly units: ReadonlySet<Unit>; readonly packages: ReadonlySet<string> }
+  /** A unit's TypeScript sources, tests and fixtures left out, as workspace-relative paths. */
+  readonly sources: (unit: Unit) => ReadonlyArray<string>
 }
 
 /** Reads the import graph of the workspace at `root` lazily, each unit once. */
@@ -81,7 +83,7 @@ export const codeGraph = (root: string): CodeGraph => {
     }
     return found
   }
-  return { imports }
+  return { imports, sources: sourcesOf }
 }
 
 /** Every unit reachable from `roots` (the roots included) and the npm packages they import. */

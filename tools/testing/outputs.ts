@@ -1,19 +1,5 @@
-import { cpSync, readdirSync, readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { installedRoot } from "#workspace"
-import { run, scratchWorkspace } from "./scratch-workspace.ts"
-
-/**
- * A scratch workspace that Nx builds as it builds a clone: with `package-lock.json` (Nx takes the versions of a
- * target's `externalDependencies` from it), `.gitignore` (which keeps outputs out of hashed globs) and a git
- * repository. Two made from the same checkout hash every task alike, wherever they lie.
- */
-export const buildableWorkspace = (languages: ReadonlyArray<string>): string => {
-  const root = scratchWorkspace(languages)
-  for (const file of ["package-lock.json", ".gitignore"]) cpSync(join(installedRoot, file), join(root, file))
-  run(root, "git", ["init", "-q"])
-  return root
-}
 
 /** Every file under the workspace's `languages/<code>/out/` folders, by path from the root, with its bytes. */
 export const languageOutputs = (root: string): Map<string, Buffer> =>

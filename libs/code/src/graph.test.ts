@@ -3,7 +3,7 @@ import { dirname, join, normalize } from "node:path"
 import { describe, expect, it } from "vitest"
 import { run } from "#testing"
 import { installedRoot } from "#workspace"
-import { closure, codeGraph, staticImports, stagesSource, unitOf } from "./code.ts"
+import { closure, codeGraph, staticImports, stagesSource, unitOf } from "./graph.ts"
 
 describe("staticImports", () => {
   it("reads import and export declarations over several lines, type-only ones too, and not import()", () => {

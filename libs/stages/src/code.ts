@@ -1,0 +1,26 @@
+import { codeDigest, codeGraph, type Unit } from "#code"
+import { installedRoot } from "#workspace"
+import { stageFolder, type StageName } from "./table.ts"
+
+/** The CLI every stage target runs. */
+export const stageRunner: Unit = "tools/cli"
+
+/** Where the code a stage's target runs starts: its folder of the stages library and the CLI that loads it. */
+export const stageCodeRoots = (stage: StageName): ReadonlyArray<Unit> => [stageFolder(stage), stageRunner]
+
+/**
+ * The digest of the code each stage runs (its roots and what they import, see `codeDigest`), read from the installed
+ * code, not the workspace root, which may be a folder of data. The import graph is read once per call of
+ * `stageCodeDigests`, and each stage's digest once.
+ */
+export const stageCodeDigests = (): ((stage: StageName) => string) => {
+  const graph = codeGraph(installedRoot)
+  const digests = new Map<StageName, string>()
+  return (stage) => {
+    const known = digests.get(stage)
+    if (known !== undefined) return known
+    const digest = codeDigest(installedRoot, graph, stageCodeRoots(stage))
+    digests.set(stage, digest)
+    return digest
+  }
+}

@@ -1,0 +1,75 @@
+import { Effect, Schema } from "effect"
+import { mergeRejections, type Rejections } from "#annotation"
+import { type RateManifest, UsefulnessRating, usefulnessScale } from "#schema"
+import type { LoadedLanguage } from "#workspace"
+import { drawBySeed } from "../draw.ts"
+import { readStageFile } from "../files.ts"
+import { llmLayer } from "../llm/layer.ts"
+import { renderPrompt } from "../llm/prompt.ts"
+import { Decoding, llmStage } from "../llm/stage.ts"
+import { writeStageOutput } from "../output.ts"
+import { stageFiles } from "../table.ts"
+import { parseRatingAnswer } from "./parse.ts"
+
+/** `rate/config.json` */
+export const RateConfig = Schema.Struct({
+  ...Decoding,
+  /** Passages rated per language, all of them when the language has fewer (the paper: 1,000). */
+  perLanguage: Schema.Int.check(Schema.isGreaterThan(0)),
+  seed: Schema.NonEmptyString
+})
+
+/** Ratings per score of the scale, every score present. */
+const histogram = (ratings: ReadonlyArray<UsefulnessRating>): Record<string, number> => {
+  const counts: Record<string, number> = {}
+  for (let score = usefulnessScale.minimum; score <= usefulnessScale.maximum; score++) counts[score] = 0
+  for (const rating of ratings) counts[rating.score] += 1
+  return counts
+}
+
+/**
+ * rate: the configured model rates a seeded sample of the language's passages for NER usefulness on the paper's
+ * additive 1-4 scale, with a justification: the training data of the passage scorer (`finerweb train-scorer`).
+ */
+export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
+  const { language } = loaded
+  const { config, template, ask, answerer, standIn, inputs, usage } = yield* llmStage("rate", RateConfig)
+  const passages = yield* readStageFile(stageFiles.sample.passages, language.code)
+  const chosen = drawBySeed(passages, (passage) => passage.id, config.seed, config.perLanguage)
+
+  const answers = yield* Effect.forEach(chosen, (passage) =>
+    Effect.gen(function*() {
+      const prompt = renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: passage.text })
+      const answer = yield* ask(prompt)
+      return { passage, rating: parseRatingAnswer(answer.content) }
+    }), { concurrency: "unbounded" })
+  const ratings: Array<UsefulnessRating> = []
+  const failures: Array<Rejections> = []
+  for (const { passage, rating } of answers) {
+    if (rating.ok) {
+      ratings.push(new UsefulnessRating({ id: passage.id, document: passage.document, text: passage.text, ...rating.value }))
+    } else failures.push({ [rating.reason]: 1 })
+  }
+  const used = yield* usage
+  const manifest: RateManifest = {
+    rater: answerer,
+    standIn,
+    seed: config.seed,
+    passages: passages.length,
+    sampled: chosen.length,
+    rated: ratings.length,
+    rejected: mergeRejections(...failures),
+    histogram: histogram(ratings),
+    llm: used.manifest
+  }
+
+  yield* writeStageOutput("rate", loaded, { files: { ratings, manifest }, inputs, run: used.run })
+  const spread = Object.entries(manifest.histogram).map(([score, n]) => `${score}: ${n}`).join(", ")
+  yield* Effect.logInfo(
+    `rate ${language.code}: ${ratings.length} of ${chosen.length} sampled passages rated (${spread}) by ${answerer}; ` +
+      used.line
+  )
+  return manifest
+})
+
+export const layer = llmLayer

@@ -1,0 +1,27 @@
+import { Schema } from "effect"
+
+const Positive = Schema.Int.check(Schema.isGreaterThan(0))
+
+/** `libs/training/config.json`: what `finerweb train-scorer` fits and how. */
+export const TrainScorerConfig = Schema.Struct({
+  seed: Schema.NonEmptyString,
+  /** The share of each language's ratings held out for the report. */
+  holdout: Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 0.5 })),
+  ngrams: Schema.Struct({ dimensions: Positive, minN: Positive, maxN: Positive }),
+  hidden: Positive,
+  epochs: Positive,
+  batchSize: Positive,
+  learningRate: Schema.Number.check(Schema.isGreaterThan(0)),
+  l2: Schema.Number.check(Schema.isGreaterThanOrEqualTo(0)),
+  /** A passage is predicted useful above this probability (the paper keeps predictions > 0.5). */
+  threshold: Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 })),
+  /** FLORES-200 sentences in the SIB-200 layout, relative to the workspace root; a report is skipped without them. */
+  flores: Schema.Struct({ dir: Schema.String, sentencesPerPassage: Positive })
+})
+export type TrainScorerConfig = typeof TrainScorerConfig.Type
+
+/** Where the configuration lives, relative to the workspace root. */
+export const trainScorerConfigFile = "libs/training/config.json"
+
+/** The folder the target owns, relative to the workspace root. */
+export const scorerFolder = "scorer"
