@@ -1,3 +1,4 @@
+export { type CacheServer, spawnCacheServer } from "./cache-server.ts"
 export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
 export {
   countsAddUp,
@@ -10,5 +11,8 @@ export {
   startFaultServer
 } from "./fault-server.ts"
 export { commitAll, git, gitWorkspace } from "./git-workspace.ts"
+export { filesContaining } from "./leaks.ts"
+export { languageOutputs, nxTasks, type TaskSource } from "./outputs.ts"
+export { runAsync } from "./run-async.ts"
 export { finerweb, type Run, run, scratchWorkspace } from "./scratch-workspace.ts"
 export { needsSharedData, sharedData, sharedDataAbsent } from "./shared-data.ts"

@@ -31,9 +31,19 @@ export interface Run {
 }
 
 /**
- * Runs a command in `cwd` with Node 22 first on PATH, as `npm run` would, and Nx without its daemon, cloud or
- * terminal UI; it is killed after `timeoutSeconds`.
+ * This process's environment with `env` over it: Node 22 first on PATH, as `npm run` would, and Nx without its
+ * daemon, cloud or terminal UI.
  */
+export const runEnvironment = (env: Record<string, string>): NodeJS.ProcessEnv => ({
+  ...process.env,
+  PATH: `${join(installedRoot, "node_modules/.bin")}:${process.env.PATH}`,
+  NX_DAEMON: "false",
+  NX_NO_CLOUD: "true",
+  NX_TUI: "false",
+  ...env
+})
+
+/** Runs a command in `cwd` in the `runEnvironment`; it is killed after `timeoutSeconds`. */
 export const run = (
   cwd: string,
   command: string,
@@ -44,14 +54,7 @@ export const run = (
   const result = spawnSync(command, args, {
     cwd,
     encoding: "utf8",
-    env: {
-      ...process.env,
-      PATH: `${join(installedRoot, "node_modules/.bin")}:${process.env.PATH}`,
-      NX_DAEMON: "false",
-      NX_NO_CLOUD: "true",
-      NX_TUI: "false",
-      ...env
-    },
+    env: runEnvironment(env),
     timeout: timeoutSeconds * 1000,
     maxBuffer: 256 * 1024 * 1024
   })
