@@ -24,8 +24,12 @@ import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "./c
  * Shared input sets are the named inputs of `nx.json`.
  */
 
-/** The CLI every stage target runs. */
-const runner: Unit = "tools/cli"
+/** The executor every stage target runs (`tools/executor`), and the CLI, which the release target runs. */
+const executor: Unit = "tools/executor"
+const cli: Unit = "tools/cli"
+
+/** The package Nx reads the stage executors from: a path from the workspace root, as Nx resolves it. */
+export const executorPackage = `./${executor}/nx`
 
 const root = "{workspaceRoot}"
 const projectName = (unit: Unit) => basename(unit)
@@ -44,8 +48,8 @@ const codeInputs = (graph: CodeGraph, roots: ReadonlyArray<Unit>) => {
   }
 }
 
-/** Inputs for the code a stage runs: its folder of the stages library and the CLI, and what they import. */
-export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, [stageFolder(stage), runner])
+/** Inputs for the code a stage runs: its folder of the stages library and the executor, and what they import. */
+export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, [stageFolder(stage), executor])
 
 export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
   const code = stageCode(graph, stage)
@@ -55,7 +59,10 @@ export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: Stag
     ? spec.configured(JSON.parse(readFileSync(config, "utf8")))
     : []
   return {
-    command: `node tools/cli/main.ts ${stage} {projectName}`,
+    // An executor of its own per stage: Nx batches the tasks of one executor, so a batch holds one stage and each
+    // stage's tasks are hashed, and looked up in the cache, once the stage before has run.
+    executor: `${executorPackage}:${stage}`,
+    options: { stage },
     cache: true,
     dependsOn: [...upstreamStages(stage)],
     inputs: [
@@ -93,7 +100,7 @@ const languageProject = (
     projectType: "library",
     tags: [`script:${language.script ?? name.split("_")[1]}`, "type:language"],
     // The code every target runs, so that `nx graph` shows libraries -> stages -> languages.
-    implicitDependencies: ["stages", projectName(runner)],
+    implicitDependencies: ["stages", projectName(executor)],
     // A copy per project, of the stages the language has: Nx fills in each project's tokens in what it is given.
     targets: structuredClone(Object.fromEntries(Object.entries(targets).filter(([stage]) => {
       const spec: StageSpec = stageTable[stage as StageName]
@@ -136,7 +143,7 @@ const releaseCode: Unit = "libs/release"
  * fragments of the pinned stages (the card names the digest of the lock they fold into) and every language.json.
  */
 export const releaseTarget = (graph: CodeGraph): TargetConfiguration => {
-  const code = codeInputs(graph, [releaseCode, runner])
+  const code = codeInputs(graph, [releaseCode, cli])
   return {
     command: "node tools/cli/main.ts release",
     cache: true,
