@@ -29,7 +29,8 @@ const load = () => {
 /** One task in its own process: prints what the CLI would, and fails as it would. */
 export const runStageTask = async (options: StageOptions, context: ExecutorContext): Promise<{ success: boolean }> => {
   const { decodeStage, runTaskAt } = await load()
-  const task = { id: `${context.projectName}:${context.targetName}`, stage: decodeStage(options.stage), language: context.projectName as string, dependsOn: [] }
+  const id = `${context.projectName}:${context.targetName}`
+  const task = { id, stage: decodeStage(id, options.stage), language: context.projectName as string, dependsOn: [] }
   const outcome = await runTaskAt(context.root, task)
   process.stdout.write(outcome.terminalOutput)
   return { success: outcome.status === "success" }
@@ -45,7 +46,7 @@ export const runStageBatch = async function*(
   const { decodeStage, runTasksAt } = await load()
   const tasks = Object.values(taskGraph.tasks).map((task) => ({
     id: task.id,
-    stage: decodeStage(options[task.id].stage),
+    stage: decodeStage(task.id, options[task.id].stage),
     language: task.target.project,
     dependsOn: taskGraph.dependencies[task.id] ?? []
   }))

@@ -2,6 +2,7 @@ import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Cause, Context, Effect, Exit, Layer, Logger, Schema, Stream } from "effect"
 import { runStage, type StageName, stageNames } from "#stages"
 import { Workspace } from "#workspace"
+import { UnknownStage } from "./errors.ts"
 
 /** One stage of one language, as Nx hands it over: its task id and the ids of the tasks it waits for. */
 export interface StageTask {
@@ -89,8 +90,13 @@ export const runTasks = (tasks: ReadonlyArray<StageTask>, concurrency: number) =
 /** What a task needs, as the CLI provides it: the platform and the workspace at `root`. */
 export const taskLayer = (root: string) => Workspace.layer(root).pipe(Layer.provideMerge(NodeServices.layer))
 
-/** A stage name from a target's options, which Nx takes from the plugin's targets or a user's command line. */
-export const decodeStage = Schema.decodeUnknownSync(Schema.Literals(stageNames))
+const isStage = Schema.is(Schema.Literals(stageNames))
+
+/** The stage a task's options name; they come from the plugin's targets or a user's command line. */
+export const decodeStage = (task: string, stage: unknown): StageName => {
+  if (isStage(stage)) return stage
+  throw new UnknownStage({ task, stage: JSON.stringify(stage) ?? String(stage) })
+}
 
 /** Runs one task in the workspace at `root`. */
 export const runTaskAt = (root: string, task: StageTask): Promise<TaskOutcome> =>
