@@ -43,7 +43,7 @@ describe("what an edit reruns", () => {
     cpSync(join(installedRoot, ".gitignore"), at(".gitignore"))
     run(root, "git", ["init", "-q"])
     cold = build(root)
-  })
+  }, 300_000)
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
   it("a cold build runs all twelve tasks, a second build none", () => {
