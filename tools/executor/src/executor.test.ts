@@ -3,6 +3,7 @@ import { join, relative } from "node:path"
 import type { BatchExecutorTaskResult } from "nx/src/config/misc-interfaces.js"
 import type { ExecutorContext, Task, TaskGraph } from "nx/src/devkit-exports.js"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { stageNames } from "#stages"
 import { finerweb, run, scratchWorkspace } from "#testing"
 import { installedRoot } from "#workspace"
 import { runStageBatch } from "./executor.ts"
@@ -41,6 +42,20 @@ describe("waves", () => {
 
   it("names the tasks of a cycle instead of waiting forever", () => {
     expect(() => waves([task("a:judge", ["a:export"]), task("a:export", ["a:judge"])])).toThrow(/a cycle among a:judge, a:export/)
+  })
+})
+
+describe("executors.json", () => {
+  it("declares one batching executor per stage of the table, each running this folder's code", () => {
+    const declared = JSON.parse(readFileSync(join(installedRoot, "tools/executor/nx/executors.json"), "utf8")).executors
+    expect(Object.keys(declared)).toEqual([...stageNames])
+    for (const stage of stageNames) {
+      expect(declared[stage]).toMatchObject({
+        implementation: "../src/executor.ts#runStageTask",
+        batchImplementation: "../src/executor.ts#runStageBatch",
+        preferBatch: true
+      })
+    }
   })
 })
 
