@@ -23,9 +23,11 @@ const build = (root: string) => {
   expect(result.status, result.stdout + result.stderr).toBe(0)
   // Nx colours its output when CI is set; the task lines are read without the escape codes.
   const output = result.stdout.replace(/\x1b\[[0-9;]*m/g, "")
-  const tasks = [...output.matchAll(/^> nx run (\S+:\S+)(.*)$/gm)]
-  expect(tasks).toHaveLength(languages.length * stages.length)
-  return tasks.filter(([, , note]) => !/cache/.test(note)).map(([, task]) => task).sort()
+  // Nx names a task that runs in a batch of its own twice, as it starts the batch and with the task's output.
+  const cached = new Map<string, boolean>()
+  for (const [, task, note] of output.matchAll(/^> nx run (\S+:\S+)(.*)$/gm)) cached.set(task, /cache/.test(note))
+  expect(cached.size).toBe(languages.length * stages.length)
+  return [...cached].filter(([, fromCache]) => !fromCache).map(([task]) => task).sort()
 }
 
 const tasks = (names: ReadonlyArray<string>, codes = languages) =>
@@ -43,7 +45,7 @@ describe("what an edit reruns", () => {
     cpSync(join(installedRoot, ".gitignore"), at(".gitignore"))
     run(root, "git", ["init", "-q"])
     cold = build(root)
-  })
+  }, 300_000)
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
   it("a cold build runs all twelve tasks, a second build none", () => {

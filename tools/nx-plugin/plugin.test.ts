@@ -14,7 +14,9 @@ const codeFiles = ["libs", "tools"].flatMap((folder) =>
 
 type Input = string | Record<string, unknown>
 interface Target {
-  command: string
+  command?: string
+  executor?: string
+  options?: Record<string, unknown>
   dependsOn: Array<string>
   inputs: Array<Input>
   outputs: Array<string>
@@ -64,7 +66,9 @@ describe("the finerweb Nx plugin", () => {
     expect(new Set(languages.flatMap((project) => project.tags.filter((tag) => tag.startsWith("script:")))).size).toBe(25)
     expect(tha.tags).toContain("script:Thai")
     expect(Object.keys(tha.targets)).toEqual(["sample", "rate", "score", "annotate", "judge", "translate", "export", "evaluate"])
-    expect(tha.targets.judge.command).toBe("node tools/cli/main.ts judge {projectName}")
+    // One executor per stage, so that Nx batches each stage's tasks apart (see tools/executor).
+    expect(tha.targets.judge.executor).toBe("./tools/executor/nx:judge")
+    expect(tha.targets.judge.options).toEqual({ stage: "judge" })
     expect(tha.targets.judge.outputs).toEqual(["{projectRoot}/out/judge"])
   })
 
@@ -126,10 +130,12 @@ describe("the finerweb Nx plugin", () => {
   })
 
   it("names the projects whose code a stage runs, and only those", () => {
-    expect(projectsOf("annotate")).toEqual(expect.arrayContaining(["annotation", "llm", "teacher", "workspace", "cli"]))
+    expect(projectsOf("annotate")).toEqual(expect.arrayContaining(["annotation", "llm", "teacher", "workspace", "executor"]))
     expect(projectsOf("judge")).not.toContain("corpus")
     expect(projectsOf("judge")).not.toContain("scoring")
-    expect(projectsOf("sample")).toEqual(expect.arrayContaining(["corpus", "workspace", "cli"]))
+    expect(projectsOf("sample")).toEqual(expect.arrayContaining(["corpus", "workspace", "executor"]))
+    // The stages run through the executor, not the CLI: a new CLI command reruns no stage.
+    for (const stage of Object.keys(tha.targets)) expect(projectsOf(stage), stage).not.toContain("cli")
     for (const lib of ["llm", "teacher", "scoring", "formats"]) expect(projectsOf("sample")).not.toContain(lib)
     expect(projectsOf("export")).toContain("formats")
     expect(projectsOf("export")).not.toContain("llm")
@@ -168,7 +174,7 @@ describe("the finerweb Nx plugin", () => {
     expect(projects["tools/cli"].tags).toEqual(["type:tool"])
     expect(Object.keys(projects["tools/bench"].targets)).toEqual(["typecheck"])
     expect(projects["libs/lock"].targets.test.command).toBe("vitest run --config tools/vitest.config.ts {projectRoot}/")
-    expect(tha.implicitDependencies).toEqual(["stages", "cli"])
+    expect(tha.implicitDependencies).toEqual(["stages", "executor"])
   })
 
   it("infers the workspace project from nx.json, with a cached release target after every language's export", () => {

@@ -27,6 +27,12 @@ import { closure, type CodeGraph, codeGraph, stagesSource, type Unit } from "#co
  * Shared input sets are the named inputs of `nx.json`.
  */
 
+/** The CLI, which the workspace targets run (the stage targets run the executor, `stageRunner`). */
+const cli: Unit = "tools/cli"
+
+/** The package Nx reads the stage executors from: a path from the workspace root, as Nx resolves it. */
+export const executorPackage = `./${stageRunner}/nx`
+
 const root = "{workspaceRoot}"
 const projectName = (unit: Unit) => basename(unit)
 
@@ -44,7 +50,7 @@ const codeInputs = (graph: CodeGraph, roots: ReadonlyArray<Unit>) => {
   }
 }
 
-/** Inputs for the code a stage runs: its folder of the stages library and the CLI, and what they import. */
+/** Inputs for the code a stage runs: its folder of the stages library and the executor, and what they import. */
 export const stageCode = (graph: CodeGraph, stage: StageName) => codeInputs(graph, stageCodeRoots(stage))
 
 export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: StageName): TargetConfiguration => {
@@ -55,7 +61,10 @@ export const stageTarget = (workspaceRoot: string, graph: CodeGraph, stage: Stag
     ? spec.configured(JSON.parse(readFileSync(config, "utf8")))
     : []
   return {
-    command: `node tools/cli/main.ts ${stage} {projectName}`,
+    // An executor of its own per stage: Nx batches the tasks of one executor, so a batch holds one stage and each
+    // stage's tasks are hashed, and looked up in the cache, once the stage before has run.
+    executor: `${executorPackage}:${stage}`,
+    options: { stage },
     cache: true,
     dependsOn: [...upstreamStages(stage)],
     inputs: [
@@ -143,7 +152,7 @@ const workspaceTarget = (graph: CodeGraph, target: {
   readonly output: string
   readonly description: string
 }): TargetConfiguration => {
-  const code = codeInputs(graph, [target.code, stageRunner])
+  const code = codeInputs(graph, [target.code, cli])
   return {
     command: `node tools/cli/main.ts ${target.command}`,
     cache: true,

@@ -2,10 +2,10 @@ import { codeDigest, codeGraph, type Unit } from "#code"
 import { installedRoot } from "#workspace"
 import { stageFolder, type StageName } from "./table.ts"
 
-/** The CLI every stage target runs. */
-export const stageRunner: Unit = "tools/cli"
+/** The Nx executor every stage target runs (the CLI runs the same `runStage`). */
+export const stageRunner: Unit = "tools/executor"
 
-/** Where the code a stage's target runs starts: its folder of the stages library and the CLI that loads it. */
+/** Where the code a stage's target runs starts: its folder of the stages library and the executor that loads it. */
 export const stageCodeRoots = (stage: StageName): ReadonlyArray<Unit> => [stageFolder(stage), stageRunner]
 
 /**
