@@ -107,7 +107,9 @@ describe("the batch executor, called as Nx calls it", () => {
     for (const code of ["afr_Latn", "tha_Thai"]) {
       expect(results[`${code}:sample`]).toMatchObject({ success: true, status: "success" })
       expect(results[`${code}:score`]).toMatchObject({ success: true, status: "success" })
-      expect(results[`${code}:score`].terminalOutput).toMatch(new RegExp(`^\\[finerweb\\] score ${code}: kept \\d+ of \\d+ passages`))
+      expect(results[`${code}:score`].terminalOutput).toMatch(
+        new RegExp(`^\\[finerweb\\] scorer: finerweb-heuristic-scorer v1 runs on cpu\n\\[finerweb\\] score ${code}: kept \\d+ of \\d+ passages`)
+      )
       // Score read sample's passages: it ran after them.
       expect(results[`${code}:score`].startTime).toBeGreaterThanOrEqual(results[`${code}:sample`].endTime as number)
       expect(existsSync(join(batched, `languages/${code}/out/score/passages.jsonl`))).toBe(true)
@@ -153,7 +155,7 @@ describe("the batch executor, called as Nx calls it", () => {
     for (const id of [...samples, ...scores].map(({ id }) => id).filter((id) => id !== "eng_Latn:score")) {
       expect(results[id].terminalOutput, id).toBe(printed[id])
     }
-    expect(printed["afr_Latn:score"]).toMatch(/^\[finerweb\] score afr_Latn: kept/)
+    expect(printed["afr_Latn:score"]).toMatch(/^\[finerweb\] scorer: .* runs on cpu\n\[finerweb\] score afr_Latn: kept/)
     expect(printed["eng_Latn:sample"]).toMatch(/^finerweb: languages\/eng_Latn\/language\.json: not JSON/)
   })
 
@@ -161,7 +163,7 @@ describe("the batch executor, called as Nx calls it", () => {
     const { graph } = batchOf([task("afr_Latn:sample")])
     const batch = runStageBatch(graph, { "afr_Latn:sample": { stage: "tokenize" } }, {}, { root: batched } as ExecutorContext)
     await expect(batch.next()).rejects.toThrow(
-      "afr_Latn:sample: the stage executor's option stage is \"tokenize\", not one of sample, score, annotate, judge, translate, export, evaluate"
+      "afr_Latn:sample: the stage executor's option stage is \"tokenize\", not one of sample, rate, score, annotate, judge, translate, export, evaluate"
     )
   })
 })
