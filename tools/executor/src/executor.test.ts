@@ -172,9 +172,11 @@ describe("the batch executor, called as Nx calls it", () => {
  * The tasks of an Nx run's output, once each (Nx names a task again with its output when it runs in a batch of its
  * own, and a failed one again at the end), with whether each came from the cache.
  */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "")
+
 const tasksOf = (stdout: string) => {
   const cached = new Map<string, boolean>()
-  for (const [, id, note] of stdout.replace(/\x1b\[[0-9;]*m/g, "").matchAll(/^> nx run (\S+:\S+)(.*)$/gm)) {
+  for (const [, id, note] of plain(stdout).matchAll(/^> nx run (\S+:\S+)(.*)$/gm)) {
     cached.set(id, /cache/.test(note))
   }
   return [...cached].map(([id, fromCache]) => ({ id, cached: fromCache }))
@@ -191,8 +193,11 @@ describe("Nx with the stage executor", () => {
     return root
   }
   // Each workspace its own Nx cache, so that no earlier run answers a cold build.
-  const nx = (root: string, args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
-    run(root, "nx", [...args, "--outputStyle=static"], { NX_CACHE_DIRECTORY: join(root, ".nx/cache"), ...env })
+  // Nx colours its output under CI=true even into a pipe: the assertions read the text without the colours.
+  const nx = (root: string, args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
+    const result = run(root, "nx", [...args, "--outputStyle=static"], { NX_CACHE_DIRECTORY: join(root, ".nx/cache"), ...env })
+    return { ...result, stdout: plain(result.stdout), stderr: plain(result.stderr) }
+  }
   afterAll(() => {
     for (const root of roots) rmSync(root, { recursive: true, force: true })
   })
