@@ -94,7 +94,8 @@ describe("languageStatistics", () => {
       "score-not-a-number": 0,
       "score-fractional": 0,
       "score-out-of-range": 0,
-      "score-quoted": 0
+      "score-quoted": 0,
+      unanswered: 0
     })
     expect(Object.keys(statistics.rejected.annotate)).toEqual(rejectionReasons)
     expect(statistics.rejected.judge).toMatchObject({ empty: 0, malformed: 1 })

@@ -156,7 +156,7 @@ describe("annotate with unanswered requests", () => {
       const server = yield* startChatServer(flaky)
       const root = tinyWorkspace([code], useLlmServer(server.url))
       writeStageFile(root, stageFiles.score.passages, code, passages)
-      const error = yield* Effect.flip(runStageAt(root, "annotate", code))
+      const error = (yield* Effect.flip(runStageAt(root, "annotate", code))) as { _tag: string; message: string }
       assert.strictEqual(error._tag, "UnansweredRequests")
       assert.match(error.message, /^annotate deu_Latn: 1 of 4 unanswered \(russia#0\), more than maxUnanswered 0 allows/)
       assert.isFalse(existsSync(stageFileAt(root, stageFiles.annotate.annotations, code)))
