@@ -4,12 +4,12 @@ import { Effect, Exit, Layer } from "effect"
 import { createHash } from "node:crypto"
 import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
+import { writeTinyTransformer } from "#testing"
 import type { Writing } from "#text"
 import { ScorerModelError, ScorerRunError } from "./errors.ts"
 import { headScores } from "./heads.ts"
 import type { OutputHead } from "./manifest.ts"
 import { Scorer } from "./Scorer.ts"
-import { writeTinyTransformer } from "./transformer.fixture.ts"
 
 const english: Writing = { words: "space", locale: "en" }
 const passages = ["Paris is in France", "buy now", "xyz"]

@@ -4,16 +4,16 @@
  * 2-d embeddings of the unmasked tokens and multiplies the sum by a [2, classes] matrix into `logits`.
  *
  * The ONNX bytes are written by a few lines of protobuf encoding rather than `#training`'s writer, which would make
- * this library's tests depend on a library that depends on it.
+ * the scoring library's tests depend on a library that depends on it. The score stage's tests and the scorer bench
+ * use it too.
  */
 import { createHash } from "node:crypto"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import type { OutputHead } from "./manifest.ts"
 
 /** Token ids: the four specials, then six words. */
-export const VOCAB = {
+const VOCAB = {
   "[PAD]": 0,
   "[UNK]": 1,
   "[CLS]": 2,
@@ -30,7 +30,7 @@ export const VOCAB = {
  * Each token's embedding, by id. Padding's is huge, so a score that counted a padded position would show it; "is"
  * and "in" weigh nothing.
  */
-export const EMBEDDINGS: ReadonlyArray<readonly [number, number]> = [
+const EMBEDDINGS: ReadonlyArray<readonly [number, number]> = [
   [100, 100],
   [0, -1],
   [0.5, 0],
@@ -44,7 +44,7 @@ export const EMBEDDINGS: ReadonlyArray<readonly [number, number]> = [
 ]
 
 /** The tokenizer.json of a lower-casing, whitespace-splitting WordPiece tokenizer that wraps a passage in [CLS] [SEP]. */
-export const tokenizerJson = {
+const tokenizerJson = {
   version: "1.0",
   truncation: null,
   padding: null,
@@ -63,6 +63,11 @@ export const tokenizerJson = {
   decoder: null,
   model: { type: "WordPiece", unk_token: "[UNK]", continuing_subword_prefix: "##", max_input_chars_per_word: 100, vocab: VOCAB }
 }
+
+/** A transformer manifest's `output`, as `OutputHead` in `#scoring` declares it (not imported: scoring's tests use this). */
+export type TinyHead =
+  | { readonly name: string; readonly head: "regression" | "sigmoid" }
+  | { readonly name: string; readonly head: "softmax"; readonly positive: number }
 
 // Protobuf's wire format, as far as onnx.proto needs it here: non-negative varints and length-delimited fields.
 type Bytes = Array<number>
@@ -97,7 +102,7 @@ const node = (op: string, inputs: ReadonlyArray<string>, output: string, attribu
 ]
 
 /** The ONNX model (IR 6, opset 11): logits = (sum over unmasked tokens of embedding) x `weights` ([2, classes]). */
-export const transformerModel = (weights: ReadonlyArray<ReadonlyArray<number>>): Uint8Array => {
+const transformerModel = (weights: ReadonlyArray<ReadonlyArray<number>>): Uint8Array => {
   const classes = weights[0].length
   const graph = [
     message(1, node("Gather", ["embeddings", "input_ids"], "embedded")),
@@ -120,7 +125,7 @@ export const transformerModel = (weights: ReadonlyArray<ReadonlyArray<number>>):
  * Writes model.onnx, its manifest model.json and tokenizer.json into a new temp folder; returns the model's path.
  * A regression or sigmoid head reads one logit, x + y/2 of the pooled embedding; softmax two, (0, x).
  */
-export const writeTinyTransformer = (output: OutputHead, maxLength = 16): string => {
+export const writeTinyTransformer = (output: TinyHead, maxLength = 16): string => {
   const folder = mkdtempSync(join(tmpdir(), "finerweb-tiny-transformer-"))
   const model = transformerModel(output.head === "softmax" ? [[0, 1], [0, 0]] : [[1], [0.5]])
   writeFileSync(join(folder, "model.onnx"), model)
