@@ -114,7 +114,9 @@ describe("score", () => {
       // Logits by hand from the tiny model's embeddings: Cape Town's passage starts "Kaapstad is", kept as
       // [CLS] [UNK] is [SEP], pooled (0.5, -0.5), so 0.5 - 0.5 / 2; "Paris in France" is cut from five tokens to
       // [CLS] paris in [SEP], pooled (1.5, 0.5), so 1.75 (2.75 uncut); "Parys" fits as [CLS] [UNK] [SEP], 0.25.
-      const scores = readOutput(root, stageFiles.score.scores, code) as Array<{ score: number }>
+      const scores = readOutput(root, stageFiles.score.scores, code) as Array<{ score: number; truncated?: number }>
+      // Cape Town's passage is 59 words, one token each, 61 with [CLS] and [SEP]; "Paris in France" is 5.
+      assert.deepStrictEqual(scores.map((row) => row.truncated), [57, 1, undefined])
       const expected = [0.25, 1.75, 0.25].map((logit) => 1 / (1 + Math.exp(-logit)))
       scores.forEach((row, index) => assert.closeTo(row.score, expected[index], 1e-6))
       assert.strictEqual(readFragment(root, "score", code).inputs.model.path, modelPath)

@@ -106,7 +106,15 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
           const decided = selection.decide(passage, score)
           if (decided.decision === "kept") keptRows.push(new ScoredPassage({ ...passage, score }))
           const otherShare = decided.otherShare === null ? null : round(decided.otherShare, 4)
-          return { id: passage.id, score, decision: decided.decision, otherShare, otherLanguage: decided.otherLanguage }
+          const cut = predictions.truncated[index]
+          return {
+            id: passage.id,
+            score,
+            decision: decided.decision,
+            otherShare,
+            otherLanguage: decided.otherLanguage,
+            ...(cut > 0 ? { truncated: cut } : {})
+          }
         })
         scored += batch.length
         yield* kept.write(keptRows)
