@@ -1,10 +1,11 @@
 import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
+import { onTestFinished } from "vitest"
 import { Effect, Exit, Layer } from "effect"
 import { createHash } from "node:crypto"
 import { readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { writeTinyTransformer } from "#testing"
+import { type TinyHead, writeTinyTransformer } from "#testing"
 import type { Writing } from "#text"
 import { ScorerModelError, ScorerRunError } from "./errors.ts"
 import { headScores } from "./heads.ts"
@@ -19,6 +20,13 @@ const sigmoid = (x: number) => 1 / (1 + Math.exp(-x))
 // (-1.5, 0.5), [CLS] [UNK] [SEP] to (0.5, -0.5); the one-logit heads read x + y/2, softmax's logits are (0, x).
 const oneLogit = [2.75, -1.25, 0.25]
 const positiveLogit = [2.5, -1.5, 0.5]
+
+/** The tiny transformer in a temp folder removed when the test ends. */
+const tinyTransformer = (output: TinyHead, maxLength?: number) => {
+  const model = writeTinyTransformer(output, maxLength)
+  onTestFinished(() => rmSync(dirname(model), { recursive: true, force: true }))
+  return model
+}
 
 const scoreWith = (modelPath: string, texts: ReadonlyArray<string>, batchSize = 2) =>
   Effect.gen(function*() {
@@ -53,21 +61,21 @@ const modelError = (exit: Exit.Exit<unknown, unknown>) => {
 describe("Scorer on a transformer", () => {
   it.effect("a regression head gives the pooled logit as is, masking the padding of shorter passages", () =>
     Effect.gen(function*() {
-      const { scores, truncated } = yield* scoreWith(writeTinyTransformer({ name: "logits", head: "regression" }), passages, 3)
+      const { scores, truncated } = yield* scoreWith(tinyTransformer({ name: "logits", head: "regression" }), passages, 3)
       assertClose(scores, oneLogit)
       assert.deepStrictEqual(truncated, [0, 0, 0])
     }))
 
   it.effect("a sigmoid head squashes the logit", () =>
     Effect.gen(function*() {
-      const { scores } = yield* scoreWith(writeTinyTransformer({ name: "logits", head: "sigmoid" }), passages)
+      const { scores } = yield* scoreWith(tinyTransformer({ name: "logits", head: "sigmoid" }), passages)
       assertClose(scores, oneLogit.map(sigmoid))
     }))
 
   it.effect("a softmax head gives the positive class's probability", () =>
     Effect.gen(function*() {
-      const positive = yield* scoreWith(writeTinyTransformer({ name: "logits", head: "softmax", positive: 1 }), passages)
-      const negative = yield* scoreWith(writeTinyTransformer({ name: "logits", head: "softmax", positive: 0 }), passages)
+      const positive = yield* scoreWith(tinyTransformer({ name: "logits", head: "softmax", positive: 1 }), passages)
+      const negative = yield* scoreWith(tinyTransformer({ name: "logits", head: "softmax", positive: 0 }), passages)
       // softmax(0, x)[1] = 1 / (1 + e^-x)
       assertClose(positive.scores, positiveLogit.map(sigmoid))
       assertClose(negative.scores, positiveLogit.map((x) => 1 - sigmoid(x)))
@@ -75,7 +83,7 @@ describe("Scorer on a transformer", () => {
 
   it.effect("cuts passages to maxLength keeping the closing [SEP], and counts the cut tokens per passage", () =>
     Effect.gen(function*() {
-      const model = writeTinyTransformer({ name: "logits", head: "regression" }, 4)
+      const model = tinyTransformer({ name: "logits", head: "regression" }, 4)
       const { scores, truncated } = yield* scoreWith(model, passages)
       // "Paris is in France" keeps [CLS] paris is [SEP]: (1.5, 0.5), so 1.75; the others fit in 4 tokens.
       assertClose(scores, [1.75, -1.25, 0.25])
@@ -84,7 +92,7 @@ describe("Scorer on a transformer", () => {
 
   it.effect("fails with a ScorerRunError when the output does not have the positive class", () =>
     Effect.gen(function*() {
-      const model = writeTinyTransformer({ name: "logits", head: "softmax", positive: 2 })
+      const model = tinyTransformer({ name: "logits", head: "softmax", positive: 2 })
       const error = failure(yield* Effect.exit(scoreWith(model, passages)))
       assert.instanceOf(error, ScorerRunError)
       assert.include((error as ScorerRunError).message, "2 classes per passage, but the positive class is 2")
@@ -92,7 +100,7 @@ describe("Scorer on a transformer", () => {
 
   it.effect("fails with one ScorerModelError naming a missing tokenizer.json", () =>
     Effect.gen(function*() {
-      const model = writeTinyTransformer({ name: "logits", head: "regression" })
+      const model = tinyTransformer({ name: "logits", head: "regression" })
       const tokenizer = join(dirname(model), "tokenizer.json")
       rmSync(tokenizer)
       const error = modelError(yield* Effect.exit(scoreWith(model, passages)))
@@ -102,13 +110,13 @@ describe("Scorer on a transformer", () => {
 
   it.effect("fails with one ScorerModelError naming a tokenizer.json that is not JSON or not a tokenizer", () =>
     Effect.gen(function*() {
-      const garbled = writeTinyTransformer({ name: "logits", head: "regression" })
+      const garbled = tinyTransformer({ name: "logits", head: "regression" })
       const garbledTokenizer = join(dirname(garbled), "tokenizer.json")
       writeFileSync(garbledTokenizer, "{\"model\": {\"type\": \"WordPie")
       const notJson = modelError(yield* Effect.exit(scoreWith(garbled, passages)))
       assert.include(notJson.message, `the tokenizer ${garbledTokenizer} is not JSON`)
 
-      const unknown = writeTinyTransformer({ name: "logits", head: "regression" })
+      const unknown = tinyTransformer({ name: "logits", head: "regression" })
       const unknownTokenizer = join(dirname(unknown), "tokenizer.json")
       writeFileSync(unknownTokenizer, JSON.stringify({ model: { type: "NoSuchModel" } }))
       const notTokenizer = modelError(yield* Effect.exit(scoreWith(unknown, passages)))
@@ -117,7 +125,7 @@ describe("Scorer on a transformer", () => {
 
   it.effect("fails with one ScorerModelError naming a corrupt model whose digest matches, or a missing one", () =>
     Effect.gen(function*() {
-      const model = writeTinyTransformer({ name: "logits", head: "regression" })
+      const model = tinyTransformer({ name: "logits", head: "regression" })
       const garbage = new TextEncoder().encode("not an onnx model")
       writeFileSync(model, garbage)
       const manifestFile = join(dirname(model), "model.json")

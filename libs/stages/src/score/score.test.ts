@@ -1,8 +1,9 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { createHash } from "node:crypto"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
-import { join } from "node:path"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { onTestFinished } from "vitest"
 import { Passage } from "#schema"
 import { writeTinyTransformer } from "#testing"
 import { stageFiles } from "../table.ts"
@@ -100,6 +101,7 @@ describe("score", () => {
   it.effect("runs a transformer named in the config, and counts the passages cut to its maximum length", () =>
     Effect.gen(function*() {
       const modelPath = writeTinyTransformer({ name: "logits", head: "sigmoid" }, 4)
+      onTestFinished(() => rmSync(dirname(modelPath), { recursive: true, force: true }))
       const root = tinyWorkspace([code], {
         "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), modelPath })
       })
