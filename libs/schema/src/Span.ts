@@ -36,7 +36,8 @@ export const rejectionReasons = [
   "score-not-a-number",
   "score-fractional",
   "score-out-of-range",
-  "score-quoted"
+  "score-quoted",
+  "unanswered"
 ] as const
 export const RejectionReason = Schema.Literals(rejectionReasons)
 export type RejectionReason = typeof RejectionReason.Type

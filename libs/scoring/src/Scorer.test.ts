@@ -115,7 +115,7 @@ describe("Scorer", () => {
       assert.strictEqual(provider, "cpu")
       const said = lines.filter((line) => line.includes("scorer:"))
       assert.strictEqual(said.length, 1)
-      assert.include(said[0], `${modelPath} runs on cpu, falling back from cuda (`)
+      assert.include(said[0], "scorer: finerweb-heuristic-scorer v1 runs on cpu, falling back from cuda (")
       assert.include(said[0], "level=WARN")
     }))
 

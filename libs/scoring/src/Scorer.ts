@@ -53,7 +53,7 @@ const readManifest = Effect.fnUntraced(function*(fs: FileSystem.FileSystem, mode
  * ["cuda", "cpu"] when the CUDA libraries are missing rather than falling back), and says in one log line which
  * provider runs and why the ones before it did not. When none loads, the error names the model and every reason.
  */
-const openSession = Effect.fnUntraced(function*(modelPath: string, options: ScorerOptions) {
+const openSession = Effect.fnUntraced(function*(modelPath: string, model: string, options: ScorerOptions) {
   // onnxruntime's process-wide log (set before its first session) would print a missing CUDA library as two lines of
   // its own on stderr; every failure also comes back as an error, which the log line or ScorerModelError reports.
   ort.env.logLevel = "fatal"
@@ -69,8 +69,9 @@ const openSession = Effect.fnUntraced(function*(modelPath: string, options: Scor
     }))
     if (opened._tag === "Success") {
       yield* failures.length === 0
-        ? Effect.logInfo(`scorer: ${modelPath} runs on ${provider}`)
-        : Effect.logWarning(`scorer: ${modelPath} runs on ${provider}, falling back from ${failures.join("; ")}`)
+        // The model by name, not by path: a task's log lines are the same in every checkout (Nx replays them).
+        ? Effect.logInfo(`scorer: ${model} runs on ${provider}`)
+        : Effect.logWarning(`scorer: ${model} runs on ${provider}, falling back from ${failures.join("; ")}`)
       return { session: opened.value, provider }
     }
     const reason = opened.cause.reasons.find((r) => r._tag === "Fail")?.error ?? String(opened.cause)
@@ -100,7 +101,7 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
   }
   const preparation = yield* inputPreparation(manifest, file)
   const { session, provider } = yield* Effect.acquireRelease(
-    openSession(modelPath, options),
+    openSession(modelPath, `${manifest.model} v${manifest.version}`, options),
     ({ session }) => Effect.promise(() => session.release())
   )
 

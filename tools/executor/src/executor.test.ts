@@ -107,7 +107,9 @@ describe("the batch executor, called as Nx calls it", () => {
     for (const code of ["afr_Latn", "tha_Thai"]) {
       expect(results[`${code}:sample`]).toMatchObject({ success: true, status: "success" })
       expect(results[`${code}:score`]).toMatchObject({ success: true, status: "success" })
-      expect(results[`${code}:score`].terminalOutput).toMatch(new RegExp(`^\\[finerweb\\] score ${code}: kept \\d+ of \\d+ passages`))
+      expect(results[`${code}:score`].terminalOutput).toMatch(
+        new RegExp(`^\\[finerweb\\] scorer: finerweb-heuristic-scorer v1 runs on cpu\n\\[finerweb\\] score ${code}: kept \\d+ of \\d+ passages`)
+      )
       // Score read sample's passages: it ran after them.
       expect(results[`${code}:score`].startTime).toBeGreaterThanOrEqual(results[`${code}:sample`].endTime as number)
       expect(existsSync(join(batched, `languages/${code}/out/score/passages.jsonl`))).toBe(true)
@@ -153,7 +155,7 @@ describe("the batch executor, called as Nx calls it", () => {
     for (const id of [...samples, ...scores].map(({ id }) => id).filter((id) => id !== "eng_Latn:score")) {
       expect(results[id].terminalOutput, id).toBe(printed[id])
     }
-    expect(printed["afr_Latn:score"]).toMatch(/^\[finerweb\] score afr_Latn: kept/)
+    expect(printed["afr_Latn:score"]).toMatch(/^\[finerweb\] scorer: .* runs on cpu\n\[finerweb\] score afr_Latn: kept/)
     expect(printed["eng_Latn:sample"]).toMatch(/^finerweb: languages\/eng_Latn\/language\.json: not JSON/)
   })
 
@@ -161,7 +163,7 @@ describe("the batch executor, called as Nx calls it", () => {
     const { graph } = batchOf([task("afr_Latn:sample")])
     const batch = runStageBatch(graph, { "afr_Latn:sample": { stage: "tokenize" } }, {}, { root: batched } as ExecutorContext)
     await expect(batch.next()).rejects.toThrow(
-      "afr_Latn:sample: the stage executor's option stage is \"tokenize\", not one of sample, score, annotate, judge, translate, export, evaluate"
+      "afr_Latn:sample: the stage executor's option stage is \"tokenize\", not one of sample, rate, score, annotate, judge, translate, export, evaluate"
     )
   })
 })
@@ -170,9 +172,11 @@ describe("the batch executor, called as Nx calls it", () => {
  * The tasks of an Nx run's output, once each (Nx names a task again with its output when it runs in a batch of its
  * own, and a failed one again at the end), with whether each came from the cache.
  */
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, "")
+
 const tasksOf = (stdout: string) => {
   const cached = new Map<string, boolean>()
-  for (const [, id, note] of stdout.replace(/\x1b\[[0-9;]*m/g, "").matchAll(/^> nx run (\S+:\S+)(.*)$/gm)) {
+  for (const [, id, note] of plain(stdout).matchAll(/^> nx run (\S+:\S+)(.*)$/gm)) {
     cached.set(id, /cache/.test(note))
   }
   return [...cached].map(([id, fromCache]) => ({ id, cached: fromCache }))
@@ -189,8 +193,11 @@ describe("Nx with the stage executor", () => {
     return root
   }
   // Each workspace its own Nx cache, so that no earlier run answers a cold build.
-  const nx = (root: string, args: ReadonlyArray<string>, env: Record<string, string> = {}) =>
-    run(root, "nx", [...args, "--outputStyle=static"], { NX_CACHE_DIRECTORY: join(root, ".nx/cache"), ...env })
+  // Nx colours its output under CI=true even into a pipe: the assertions read the text without the colours.
+  const nx = (root: string, args: ReadonlyArray<string>, env: Record<string, string> = {}) => {
+    const result = run(root, "nx", [...args, "--outputStyle=static"], { NX_CACHE_DIRECTORY: join(root, ".nx/cache"), ...env })
+    return { ...result, stdout: plain(result.stdout), stderr: plain(result.stderr) }
+  }
   afterAll(() => {
     for (const root of roots) rmSync(root, { recursive: true, force: true })
   })

@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { createHash } from "node:crypto"
-import { readFileSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import { ScoredPassage } from "#schema"
 import { completion, lastUserMessage, startChatServer } from "#testing"
@@ -141,5 +141,46 @@ describe("annotate", () => {
       })
       const [row] = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ mentions: Array<{ mention: string }> }>
       assert.include(row.mentions.map((mention) => mention.mention), "Kenia")
+    }))
+})
+
+describe("annotate with unanswered requests", () => {
+  /** Answers as `answerEach`, but a server error for Russia's passage while `failing.russia` is set. */
+  const failing = { russia: true }
+  const flaky = (n: number, body: Record<string, unknown>) =>
+    failing.russia && lastUserMessage(body).includes(russia) ? { status: 500, body: { error: { message: "overloaded" } } } : answerEach(n, body)
+
+  it.live("fails by default naming the unanswered passage and writes nothing; the rerun asks only for it", () =>
+    Effect.gen(function*() {
+      failing.russia = true
+      const server = yield* startChatServer(flaky)
+      const root = tinyWorkspace([code], useLlmServer(server.url))
+      writeStageFile(root, stageFiles.score.passages, code, passages)
+      const error = yield* Effect.flip(runStageAt(root, "annotate", code))
+      assert.strictEqual(error._tag, "UnansweredRequests")
+      assert.match(error.message, /^annotate deu_Latn: 1 of 4 unanswered \(russia#0\), more than maxUnanswered 0 allows/)
+      assert.isFalse(existsSync(stageFileAt(root, stageFiles.annotate.annotations, code)))
+      assert.strictEqual(server.received.length, 4)
+      failing.russia = false
+      yield* runStageAt(root, "annotate", code)
+      assert.strictEqual(server.received.length, 5)
+      assert.include(lastUserMessage(server.received[4].body), russia)
+    }))
+
+  it.live("within maxUnanswered, completes with the passage rejected as unanswered and no mentions", () =>
+    Effect.gen(function*() {
+      failing.russia = true
+      const server = yield* startChatServer(flaky)
+      const root = tinyWorkspace([code], {
+        ...useLlmServer(server.url),
+        "libs/stages/src/annotate/config.json": (text: string) => JSON.stringify({ ...JSON.parse(text), maxUnanswered: 0.25 })
+      })
+      writeStageFile(root, stageFiles.score.passages, code, passages)
+      yield* runStageAt(root, "annotate", code)
+      const annotated = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ id: string; mentions: unknown; rejected: unknown }>
+      assert.deepStrictEqual(annotated[1], { ...annotated[1], id: "russia#0", mentions: [], rejected: { unanswered: 1 } })
+      const manifest = readOutput(root, stageFiles.annotate.manifest, code) as { passages: number; rejected: Record<string, number> }
+      assert.strictEqual(manifest.passages, 4)
+      assert.strictEqual(manifest.rejected.unanswered, 1)
     }))
 })

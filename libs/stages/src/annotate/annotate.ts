@@ -5,12 +5,13 @@ import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
 import { annotatePassage, annotatePrompt } from "./passage.ts"
 
 /** `annotate/config.json` */
-export const AnnotateConfig = Schema.Struct(Decoding)
+export const AnnotateConfig = Schema.Struct({ ...Decoding, ...Unanswered })
 
 /**
  * annotate: asks the model for every named entity of each kept passage as `[("mention", "type"), ...]`, parses the
@@ -18,14 +19,19 @@ export const AnnotateConfig = Schema.Struct(Decoding)
  */
 export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { template, ask, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
+  const { config, template, ask, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
   const annotateText = annotatePassage(ask, template, language)
 
-  const annotated = yield* Effect.forEach(passages, (passage) =>
-    Effect.map(annotateText(passage.text), ({ mentions, rejected }) =>
-      new AnnotatedPassage({ id: passage.id, document: passage.document, text: passage.text, mentions, rejected })), {
-    concurrency: "unbounded"
+  const answers = yield* askEach(passages, (passage) => annotateText(passage.text), {
+    stage: "annotate",
+    language: language.code,
+    id: (passage) => passage.id,
+    ...config
+  })
+  const annotated = passages.map((passage, index) => {
+    const { mentions, rejected } = answers[index] ?? { mentions: [], rejected: { unanswered: 1 } }
+    return new AnnotatedPassage({ id: passage.id, document: passage.document, text: passage.text, mentions, rejected })
   })
 
   const rejected = mergeRejections(...annotated.map((passage) => passage.rejected))

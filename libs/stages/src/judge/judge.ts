@@ -6,6 +6,7 @@ import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
 import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
@@ -14,6 +15,7 @@ import { parseJudgementAnswer } from "./parse.ts"
 /** `judge/config.json` */
 export const JudgeConfig = Schema.Struct({
   ...Decoding,
+  ...Unanswered,
   /** Passages judged per language (the paper: 25). */
   sample: Schema.Int.check(Schema.isGreaterThan(0)),
   seed: Schema.NonEmptyString
@@ -47,7 +49,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
   const { config, template, ask, answerer, standIn, promptDigest, usage } = yield* llmStage("judge", JudgeConfig)
   const chosen = yield* judgedPassages(language.code, config)
 
-  const answers = yield* Effect.forEach(chosen, (passage) =>
+  const answers = yield* askEach(chosen, (passage) =>
     Effect.gen(function*() {
       const prompt = judgePrompt(template, language, passage)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
@@ -56,10 +58,15 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
         return verdict.ok ? Option.none() : Option.some(verdict.reason)
       })
       return { passage, verdict: parseJudgementAnswer(answer.content) }
-    }), { concurrency: "unbounded" })
+    }), { stage: "judge", language: language.code, id: (passage) => passage.id, ...config })
   const judgements: Array<Judgement> = []
   const failures: Array<Rejections> = []
-  for (const { passage, verdict } of answers) {
+  for (const answer of answers) {
+    if (answer === null) {
+      failures.push({ unanswered: 1 })
+      continue
+    }
+    const { passage, verdict } = answer
     if (verdict.ok) judgements.push(new Judgement({ id: passage.id, ...verdict.value }))
     else failures.push({ [verdict.reason]: 1 })
   }

@@ -7,6 +7,7 @@ import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
 import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
 import { parseRatingAnswer } from "./parse.ts"
@@ -14,6 +15,7 @@ import { parseRatingAnswer } from "./parse.ts"
 /** `rate/config.json` */
 export const RateConfig = Schema.Struct({
   ...Decoding,
+  ...Unanswered,
   /** Passages rated per language, all of them when the language has fewer (the paper: 1,000). */
   perLanguage: Schema.Int.check(Schema.isGreaterThan(0)),
   seed: Schema.NonEmptyString
@@ -45,7 +47,7 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
   const { config, template, ask, answerer, standIn, usage } = yield* llmStage("rate", RateConfig)
   const { passages, chosen } = yield* ratedPassages(language.code, config)
 
-  const answers = yield* Effect.forEach(chosen, (passage) =>
+  const answers = yield* askEach(chosen, (passage) =>
     Effect.gen(function*() {
       const prompt = ratePrompt(template, language, passage.text)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
@@ -54,10 +56,15 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
         return rating.ok ? Option.none() : Option.some(rating.reason)
       })
       return { passage, rating: parseRatingAnswer(answer.content) }
-    }), { concurrency: "unbounded" })
+    }), { stage: "rate", language: language.code, id: (passage) => passage.id, ...config })
   const ratings: Array<UsefulnessRating> = []
   const failures: Array<Rejections> = []
-  for (const { passage, rating } of answers) {
+  for (const answer of answers) {
+    if (answer === null) {
+      failures.push({ unanswered: 1 })
+      continue
+    }
+    const { passage, rating } = answer
     if (rating.ok) {
       ratings.push(new UsefulnessRating({ id: passage.id, document: passage.document, text: passage.text, ...rating.value }))
     } else failures.push({ [rating.reason]: 1 })
