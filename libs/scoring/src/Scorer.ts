@@ -108,7 +108,11 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
   const runBatch = (texts: ReadonlyArray<string>, writing: Writing, first: number) => {
     const passages = `passages ${first}..${first + texts.length - 1}`
     return Effect.gen(function*() {
-      const { inputs, truncated } = preparation.feed(texts, writing)
+      const { inputs, truncated } = yield* Effect.try({
+        try: () => preparation.feed(texts, writing),
+        catch: (cause) =>
+          new ScorerRunError({ path: modelPath, message: `cannot prepare ${passages} for ${modelPath}: ${cause}`, cause })
+      })
       const outputs = yield* Effect.tryPromise({
         try: () => session.run(inputs),
         catch: (cause) =>
