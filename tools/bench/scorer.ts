@@ -2,7 +2,8 @@
  * Scorer benchmarks, in one run:
  *  1. throughput: the Scorer service against the same work by hand (passageFeatures, then a bare onnxruntime-node
  *     session's `run`) in the same batches, side by side in one process, on the embedded corpus (UDHR) of every
- *     language in its writing; the hand path's time is split between featurizing and inference.
+ *     language in its writing; the hand path's time is split between featurizing and inference. Then the same for
+ *     the transformer path on the tests' tiny transformer (its tokenizer.json by hand, then a bare `run`).
  *  2. memory: the score stage run on a generated `sample/passages.jsonl` of `streamed` passages in a temporary
  *     workspace, in a child process whose peak RSS is its own.
  *
@@ -15,14 +16,17 @@ import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readF
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
+import { Tokenizer } from "@huggingface/tokenizers"
 import * as ort from "onnxruntime-node"
 import { readUdhr } from "#corpus"
 import { FEATURE_NAMES, passageFeatures, Scorer } from "#scoring"
 import { runStage } from "#stages"
+import { writeTinyTransformer } from "#testing"
 import type { Writing } from "#text"
 import { installedRoot as workspaceRoot, Workspace } from "#workspace"
 
 const batchSize = 64
+const tinyMaxLength = 512
 const modelPath = `${workspaceRoot}/libs/scoring/model/scorer.onnx`
 const streamedLanguage = "swh_Latn"
 const workspaceLayer = (root: string) => Workspace.layer(root).pipe(Layer.provideMerge(NodeServices.layer))
@@ -44,33 +48,44 @@ const corpus = (count: number) =>
     return { groups, total }
   })
 
-const throughput = (count: number, rounds: number) =>
+/** Texts, one writing at a time, to a model's inputs: the work the Scorer does before `session.run`, by hand. */
+type Prepare = (texts: ReadonlyArray<string>, writing: Writing) => Record<string, ort.Tensor>
+
+/**
+ * The Scorer service against the same work by hand (`prepare`, then a bare session's `run`) in the same batches, on
+ * the same passages; the hand path's time is split between preparing the inputs and inference.
+ */
+const compare = (
+  title: string,
+  modelPath: string,
+  preparing: string,
+  prepare: Prepare,
+  corpus: { groups: ReadonlyArray<{ writing: Writing; texts: Array<string> }>; total: number },
+  rounds: number
+) =>
   Effect.gen(function*() {
-    const { groups, total } = yield* corpus(count)
+    const { groups, total } = corpus
     const bare = yield* Effect.promise(() =>
       ort.InferenceSession.create(modelPath, { executionProviders: ["cpu"], intraOpNumThreads: 1 })
     )
     const byHand = async () => {
-      let featurizing = 0
+      let preparation = 0
       let inference = 0
       for (const { writing, texts } of groups) {
         for (let start = 0; start < texts.length; start += batchSize) {
           const started = performance.now()
-          const batch = texts.slice(start, start + batchSize)
-          const data = new Float32Array(batch.length * FEATURE_NAMES.length)
-          batch.forEach((text, row) => data.set(passageFeatures(text, writing), row * FEATURE_NAMES.length))
-          const features = new ort.Tensor("float32", data, [batch.length, FEATURE_NAMES.length])
-          const featurized = performance.now()
-          await bare.run({ features })
-          featurizing += featurized - started
-          inference += performance.now() - featurized
+          const inputs = prepare(texts.slice(start, start + batchSize), writing)
+          const prepared = performance.now()
+          await bare.run(inputs)
+          preparation += prepared - started
+          inference += performance.now() - prepared
         }
       }
-      return { featurizing, inference, total: featurizing + inference }
+      return { preparation, inference, total: preparation + inference }
     }
     const scorer = yield* Scorer
     const service = Effect.forEach(groups, ({ writing, texts }) => scorer.score(texts, writing))
-    const hand: Array<{ featurizing: number; inference: number; total: number }> = []
+    const hand: Array<{ preparation: number; inference: number; total: number }> = []
     const ours: Array<number> = []
     const timeService = Effect.gen(function*() {
       const started = performance.now()
@@ -94,21 +109,71 @@ const throughput = (count: number, rounds: number) =>
     const rate = (ms: number) => Math.round(total / (ms / 1000))
     const handMs = median(hand.map((h) => h.total))
     const serviceMs = median(ours)
-    const featurizing = median(hand.map((h) => h.featurizing))
+    const preparation = median(hand.map((h) => h.preparation))
     const inference = median(hand.map((h) => h.inference))
-    console.log(`throughput: ${total} passages in ${groups.length} languages, batch ${batchSize}, cpu, 1 thread, median of ${rounds} after a warm-up`)
-    console.log(`  by hand (passageFeatures + bare session.run): ${handMs.toFixed(1)} ms, ${rate(handMs)} passages/s`)
+    console.log(`${title}: ${total} passages in ${groups.length} languages, batch ${batchSize}, cpu, 1 thread, median of ${rounds} after a warm-up`)
+    console.log(`  by hand (${preparing} + bare session.run): ${handMs.toFixed(1)} ms, ${rate(handMs)} passages/s`)
     console.log(
-      `    featurizing ${featurizing.toFixed(1)} ms (${(100 * featurizing / (featurizing + inference)).toFixed(1)}%), ` +
-        `inference ${inference.toFixed(1)} ms (${(100 * inference / (featurizing + inference)).toFixed(1)}%)`
+      `    ${preparing} ${preparation.toFixed(1)} ms (${(100 * preparation / (preparation + inference)).toFixed(1)}%), ` +
+        `inference ${inference.toFixed(1)} ms (${(100 * inference / (preparation + inference)).toFixed(1)}%)`
     )
     console.log(`  Scorer service: ${serviceMs.toFixed(1)} ms, ${rate(serviceMs)} passages/s`)
     console.log(`  ratio service / hand (passages/s): ${(handMs / serviceMs).toFixed(3)}`)
   }).pipe(
     Effect.provide(Scorer.layer({ modelPath, executionProviders: ["cpu"], intraOpThreads: 1, batchSize })),
-    Effect.provide(workspaceLayer(workspaceRoot)),
     Effect.scoped
   )
+
+const featureInputs: Prepare = (texts, writing) => {
+  const data = new Float32Array(texts.length * FEATURE_NAMES.length)
+  texts.forEach((text, row) => data.set(passageFeatures(text, writing), row * FEATURE_NAMES.length))
+  return { features: new ort.Tensor("float32", data, [texts.length, FEATURE_NAMES.length]) }
+}
+
+/** The tiny transformer's tokenizer by hand: encode, cut to `maxLength` keeping the closing [SEP], pad, mask. */
+const tokenizedInputs = (modelPath: string, maxLength: number): Prepare => {
+  const tokenizer = new Tokenizer(JSON.parse(readFileSync(join(dirname(modelPath), "tokenizer.json"), "utf8")), {})
+  return (texts) => {
+    const rows = texts.map((text) => {
+      const ids: ReadonlyArray<number> = tokenizer.encode(text).ids
+      return ids.length <= maxLength ? ids : [...ids.slice(0, maxLength - 1), ids[ids.length - 1]]
+    })
+    const width = Math.max(1, ...rows.map((ids) => ids.length))
+    const inputIds = new BigInt64Array(texts.length * width)
+    const attentionMask = new BigInt64Array(texts.length * width)
+    rows.forEach((ids, row) =>
+      ids.forEach((id, column) => {
+        inputIds[row * width + column] = BigInt(id)
+        attentionMask[row * width + column] = 1n
+      })
+    )
+    return {
+      input_ids: new ort.Tensor("int64", inputIds, [texts.length, width]),
+      attention_mask: new ort.Tensor("int64", attentionMask, [texts.length, width])
+    }
+  }
+}
+
+/**
+ * Throughput of the default model, then of the transformer path on the tests' tiny transformer (a 10-token WordPiece
+ * tokenizer and a 2-d embedding sum, so the figures measure tokenization and the service's overhead, not a real
+ * transformer's inference).
+ */
+const throughput = (count: number, rounds: number) =>
+  Effect.gen(function*() {
+    const passages = yield* corpus(count)
+    yield* compare("throughput, default model", modelPath, "featurizing", featureInputs, passages, rounds)
+    const tiny = writeTinyTransformer({ name: "logits", head: "sigmoid" }, tinyMaxLength)
+    yield* compare(
+      `throughput, tiny test transformer (maxLength ${tinyMaxLength})`,
+      tiny,
+      "tokenizing",
+      tokenizedInputs(tiny, tinyMaxLength),
+      passages,
+      rounds
+    )
+    rmSync(dirname(tiny), { recursive: true, force: true })
+  }).pipe(Effect.provide(workspaceLayer(workspaceRoot)))
 
 /**
  * A workspace holding only what the score stage reads, and a sample of `count` passages cut from the language's

@@ -1,5 +1,5 @@
 import { FEATURE_NAMES } from "#scoring"
-import type { ScorerManifest } from "#scoring"
+import type { FeatureManifest } from "#scoring"
 import { BIAS, HINGES } from "./heuristic.ts"
 
 const FEATURE_MEANINGS: Record<typeof FEATURE_NAMES[number], string> = {
@@ -14,7 +14,7 @@ const FEATURE_MEANINGS: Record<typeof FEATURE_NAMES[number], string> = {
 }
 
 /** The model card (README.md) written beside the model, generated from the same weights as the model. */
-export const modelCard = (manifest: ScorerManifest): string =>
+export const modelCard = (manifest: FeatureManifest): string =>
   [
     `# ${manifest.model} v${manifest.version}`,
     "",

@@ -2,7 +2,7 @@ import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, FileSystem, Path, Schema } from "effect"
 import * as ort from "onnxruntime-node"
-import { FEATURE_NAMES, passageFeatures, ScorerManifest } from "#scoring"
+import { FEATURE_NAMES, passageFeatures, FeatureManifest } from "#scoring"
 import { BIAS, HINGES } from "./heuristic.ts"
 import { DEFAULT_MODEL_FOLDER, writeModel } from "./write-model.ts"
 
@@ -45,7 +45,7 @@ describe("write-model", () => {
       const folder = yield* fs.makeTempDirectoryScoped()
       yield* writeModel(folder)
       const text = yield* fs.readFileString(`${folder}/scorer.json`)
-      const manifest = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(ScorerManifest))(text)
+      const manifest = yield* Schema.decodeUnknownEffect(Schema.fromJsonString(FeatureManifest))(text)
       assert.deepStrictEqual(manifest.features, [...FEATURE_NAMES])
       assert.deepStrictEqual(manifest.input, { name: "features", shape: ["batch", FEATURE_NAMES.length] })
       assert.deepStrictEqual(manifest.output, { name: "score", shape: ["batch", 1] })

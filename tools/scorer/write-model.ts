@@ -3,7 +3,7 @@ import { Console, Effect, FileSystem, Path } from "effect"
 import { Argument, Command } from "effect/cli"
 import { sha256 } from "#files"
 import { FEATURE_NAMES } from "#scoring"
-import type { ScorerManifest } from "#scoring"
+import type { FeatureManifest } from "#scoring"
 import { installedRoot } from "#workspace"
 import { modelCard } from "./card.ts"
 import { INPUT_NAME, IR_VERSION, MODEL_NAME, MODEL_VERSION, OPSET_VERSION, OUTPUT_NAME, scorerModel } from "./model.ts"
@@ -12,7 +12,7 @@ import { INPUT_NAME, IR_VERSION, MODEL_NAME, MODEL_VERSION, OPSET_VERSION, OUTPU
 export const DEFAULT_MODEL_FOLDER = `${installedRoot}/libs/scoring/model`
 
 /** The manifest describing the given model bytes. */
-export const scorerManifest = (model: Uint8Array): ScorerManifest => ({
+export const scorerManifest = (model: Uint8Array): FeatureManifest => ({
   model: MODEL_NAME,
   version: MODEL_VERSION,
   file: "scorer.onnx",

@@ -54,7 +54,9 @@ export const ScoreManifest = Schema.Struct({
     /** Whether the detector knows the project's language; when it does not, nothing is rejected as another. */
     knowsLanguage: Schema.Boolean
   }),
-  shortfall: Schema.NullOr(Schema.String)
+  shortfall: Schema.NullOr(Schema.String),
+  /** A tokenized model's passages cut to its maximum length (absent for the default, feature-based model). */
+  truncated: Schema.optional(Schema.Struct({ passages: Count, maxLength: Count }))
 })
 
 /** `out/annotate/manifest.json`; `rejected` counts answers and parts of answers, not passages. */

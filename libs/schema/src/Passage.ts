@@ -29,6 +29,8 @@ export const PassageScore = Schema.Struct({
   /** The share of its letters in other languages, where language ID looked at it (above the threshold), else null. */
   otherShare: Schema.NullOr(Schema.Number),
   /** The other language holding most of them (ISO 639-3), or null. */
-  otherLanguage: Schema.NullOr(Schema.String)
+  otherLanguage: Schema.NullOr(Schema.String),
+  /** Tokens cut to fit a tokenized model's maximum length; absent when none were (always, for the default model). */
+  truncated: Schema.optional(Schema.Int.check(Schema.isGreaterThan(0)))
 })
 export type PassageScore = typeof PassageScore.Type

@@ -18,7 +18,7 @@ const english: Writing = { words: "space", locale: "en" }
 const scoreWith = (opts: ScorerOptions, texts: ReadonlyArray<string>, writing: Writing = english) =>
   Effect.gen(function*() {
     const scorer = yield* Scorer
-    return yield* scorer.score(texts, writing)
+    return (yield* scorer.score(texts, writing)).scores
   }).pipe(Effect.provide(Scorer.layer(opts).pipe(Layer.provide(NodeServices.layer))))
 
 /** Each sample scored alone, in its own language's writing. */
@@ -90,6 +90,8 @@ describe("Scorer", () => {
   it.effect("exposes the manifest, whose sha256 and size match the committed model", () =>
     Effect.gen(function*() {
       const scorer = yield* Scorer
+      assert.strictEqual(scorer.manifest.preparation, "passage-features")
+      if (scorer.manifest.preparation !== "passage-features") return
       const fs = yield* FileSystem.FileSystem
       const bytes = yield* fs.readFile(modelPath)
       const digest = yield* modelDigest(modelPath)

@@ -99,46 +99,52 @@ const make = Effect.fnUntraced(function*(options: ScorerOptions) {
       message: `scorer model ${modelPath} has sha256 ${digest} but its manifest ${file} says ${manifest.sha256}`
     })
   }
-  const feeds = yield* inputPreparation(manifest, file)
+  const preparation = yield* inputPreparation(manifest, file)
   const { session, provider } = yield* Effect.acquireRelease(
     openSession(modelPath, `${manifest.model} v${manifest.version}`, options),
     ({ session }) => Effect.promise(() => session.release())
   )
 
-  const runBatch = (texts: ReadonlyArray<string>, writing: Writing, first: number) =>
-    Effect.tryPromise({
-      try: () => session.run(feeds(texts, writing)),
-      catch: (cause) =>
-        new ScorerRunError({
-          path: modelPath,
-          message: `scorer model ${modelPath} failed on passages ${first}..${first + texts.length - 1}: ${cause}`,
-          cause
-        })
-    }).pipe(
-      Effect.flatMap((outputs) => {
-        const scores = outputs[manifest.output.name]?.data
-        return scores instanceof Float32Array && scores.length === texts.length
-          ? Effect.succeed(Array.from(scores))
-          : Effect.fail(
-            new ScorerRunError({
-              path: modelPath,
-              message: `scorer model ${modelPath} did not return one float32 "${manifest.output.name}" per passage ` +
-                `for passages ${first}..${first + texts.length - 1}`
-            })
-          )
+  const runBatch = (texts: ReadonlyArray<string>, writing: Writing, first: number) => {
+    const passages = `passages ${first}..${first + texts.length - 1}`
+    return Effect.gen(function*() {
+      const { inputs, truncated } = yield* Effect.try({
+        try: () => preparation.feed(texts, writing),
+        catch: (cause) =>
+          new ScorerRunError({ path: modelPath, message: `cannot prepare ${passages} for ${modelPath}: ${cause}`, cause })
       })
-    )
+      const outputs = yield* Effect.tryPromise({
+        try: () => session.run(inputs),
+        catch: (cause) =>
+          new ScorerRunError({ path: modelPath, message: `scorer model ${modelPath} failed on ${passages}: ${cause}`, cause })
+      })
+      const scores = preparation.read(outputs, texts.length)
+      if (typeof scores === "string") {
+        return yield* new ScorerRunError({ path: modelPath, message: `scorer model ${modelPath} ${scores} for ${passages}` })
+      }
+      return { scores, truncated }
+    })
+  }
 
   const score = Effect.fn("Scorer.score")(function*(texts: ReadonlyArray<string>, writing: Writing) {
     const batches = yield* Effect.forEach(
       Arr.chunksOf(texts, batchSize),
       (batch, index) => runBatch(batch, writing, index * batchSize)
     )
-    return batches.flat()
+    return {
+      scores: batches.flatMap((batch) => batch.scores),
+      truncated: batches.flatMap((batch) => batch.truncated)
+    }
   })
 
   return Scorer.of({ manifest, digest, provider, score })
 })
+
+/** The scores of texts in order, and per text how many of its tokens were cut to the model's length (0: none). */
+export interface Scored {
+  readonly scores: ReadonlyArray<number>
+  readonly truncated: ReadonlyArray<number>
+}
 
 /** Predicts, for each passage, how useful it is for NER, with one onnxruntime session held for the layer's life. */
 export class Scorer extends Context.Service<Scorer, {
@@ -152,7 +158,7 @@ export class Scorer extends Context.Service<Scorer, {
   readonly score: (
     texts: ReadonlyArray<string>,
     writing: Writing
-  ) => Effect.Effect<ReadonlyArray<number>, ScorerRunError>
+  ) => Effect.Effect<Scored, ScorerRunError>
 }>()("finerweb/scoring/Scorer") {
   static readonly layer = (
     options: ScorerOptions

@@ -1,10 +1,10 @@
 import { Schema } from "effect"
 
 /**
- * How texts become the model's input tensor. "passage-features": `passageFeatures`, a float32 [batch, F] tensor.
- * A transformer regressor would add its own (e.g. a tokenizer producing input_ids and attention_mask).
+ * How texts become the model's input tensors. "passage-features": `passageFeatures`, a float32 [batch, F] tensor.
+ * "tokenizer": a Hugging Face `tokenizer.json` gives int64 `input_ids` and `attention_mask` [batch, tokens].
  */
-export const InputPreparation = Schema.Literals(["passage-features"])
+export const InputPreparation = Schema.Literals(["passage-features", "tokenizer"])
 export type InputPreparation = typeof InputPreparation.Type
 
 const Dimension = Schema.Union([Schema.NonEmptyString, Schema.Int])
@@ -14,22 +14,66 @@ const TensorSpec = Schema.Struct({
   shape: Schema.Array(Dimension)
 })
 
-/** `scorer.json`, the manifest beside `scorer.onnx`: what the model is and how to feed it. */
-export const ScorerManifest = Schema.Struct({
+const Identity = {
   model: Schema.NonEmptyString,
   version: Schema.Int,
   /** The .onnx file's name, in the manifest's folder. */
   file: Schema.NonEmptyString,
-  sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/)),
+  sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))
+}
+
+/** `scorer.json`, the manifest beside `scorer.onnx`: a model fed `passageFeatures`, whose output is the score. */
+export const FeatureManifest = Schema.Struct({
+  ...Identity,
   bytes: Schema.Int,
   irVersion: Schema.Int,
   opsetVersion: Schema.Int,
-  preparation: InputPreparation,
+  preparation: Schema.Literal("passage-features"),
   input: TensorSpec,
   output: TensorSpec,
-  /** The feature names in tensor order, when `preparation` is "passage-features". */
+  /** The feature names in tensor order. */
   features: Schema.Array(Schema.String)
 })
+export type FeatureManifest = typeof FeatureManifest.Type
+
+const OutputName = { name: Schema.NonEmptyString }
+
+/**
+ * A transformer's output tensor, [batch, classes], and how a row becomes one score: "regression" takes its single
+ * value as is, "sigmoid" squashes its single logit, "softmax" takes the probability of class `positive`.
+ */
+export const OutputHead = Schema.Union([
+  Schema.Struct({ ...OutputName, head: Schema.Literal("regression") }),
+  Schema.Struct({ ...OutputName, head: Schema.Literal("sigmoid") }),
+  Schema.Struct({
+    ...OutputName,
+    head: Schema.Literal("softmax"),
+    positive: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+  })
+])
+export type OutputHead = typeof OutputHead.Type
+
+/**
+ * The manifest beside a transformer exported to ONNX (e.g. by `optimum-cli export onnx`): inputs `input_ids` and
+ * `attention_mask`, int64 [batch, tokens], from the `tokenizer.json` in the same folder.
+ */
+export const TransformerManifest = Schema.Struct({
+  ...Identity,
+  preparation: Schema.Literal("tokenizer"),
+  tokenizer: Schema.Struct({
+    /** The `tokenizer.json` file's name, in the manifest's folder. */
+    file: Schema.NonEmptyString,
+    /** Tokens per passage, special tokens included; longer passages are cut, and the cut is counted. */
+    maxLength: Schema.Int.check(Schema.isGreaterThan(2)),
+    /** The id that pads the shorter passages of a batch (masked out by `attention_mask`). */
+    padId: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+  }),
+  output: OutputHead
+})
+export type TransformerManifest = typeof TransformerManifest.Type
+
+/** A scorer model's manifest, by how texts are fed to it. */
+export const ScorerManifest = Schema.Union([FeatureManifest, TransformerManifest])
 export type ScorerManifest = typeof ScorerManifest.Type
 
 /** The manifest's path for a model path: `scorer.onnx` -> `scorer.json` in the same folder. */

@@ -1,9 +1,11 @@
 import { assert, describe, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { createHash } from "node:crypto"
-import { existsSync, readdirSync, readFileSync } from "node:fs"
-import { join } from "node:path"
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { onTestFinished } from "vitest"
 import { Passage } from "#schema"
+import { writeTinyTransformer } from "#testing"
 import { stageFiles } from "../table.ts"
 import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, writeStageFile } from "../workspace.fixture.ts"
 
@@ -94,6 +96,32 @@ describe("score", () => {
       writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown)])
       yield* runStageAt(root, "score", code)
       assert.deepStrictEqual(readFragment(root, "score", code).run, { executionProvider: "cpu" })
+    }))
+
+  it.effect("runs a transformer named in the config, and counts the passages cut to its maximum length", () =>
+    Effect.gen(function*() {
+      const modelPath = writeTinyTransformer({ name: "logits", head: "sigmoid" }, 4)
+      onTestFinished(() => rmSync(dirname(modelPath), { recursive: true, force: true }))
+      const root = tinyWorkspace([code], {
+        "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), modelPath })
+      })
+      writeStageFile(root, stageFiles.sample.passages, code, [
+        passage("a", 0, capeTown),
+        passage("b", 0, "Paris in France"),
+        passage("c", 0, "Parys")
+      ])
+      yield* runStageAt(root, "score", code)
+      const manifest = readOutput(root, stageFiles.score.manifest, code) as Record<string, unknown>
+      assert.deepInclude(manifest, { scored: 3, truncated: { passages: 2, maxLength: 4 } })
+      // Logits by hand from the tiny model's embeddings: Cape Town's passage starts "Kaapstad is", kept as
+      // [CLS] [UNK] is [SEP], pooled (0.5, -0.5), so 0.5 - 0.5 / 2; "Paris in France" is cut from five tokens to
+      // [CLS] paris in [SEP], pooled (1.5, 0.5), so 1.75 (2.75 uncut); "Parys" fits as [CLS] [UNK] [SEP], 0.25.
+      const scores = readOutput(root, stageFiles.score.scores, code) as Array<{ score: number; truncated?: number }>
+      // Cape Town's passage is 59 words, one token each, 61 with [CLS] and [SEP]; "Paris in France" is 5.
+      assert.deepStrictEqual(scores.map((row) => row.truncated), [57, 1, undefined])
+      const expected = [0.25, 1.75, 0.25].map((logit) => 1 / (1 + Math.exp(-logit)))
+      scores.forEach((row, index) => assert.closeTo(row.score, expected[index], 1e-6))
+      assert.strictEqual(readFragment(root, "score", code).inputs.model.path, modelPath)
     }))
 
   it.effect("says which stage to run first when the sampled passages are missing", () =>

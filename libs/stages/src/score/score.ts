@@ -14,8 +14,11 @@ import { jsonlWriter, streamJsonl } from "./stream.ts"
  */
 export const ScoreConfig = Schema.Struct({
   ...ScorerOptions.fields,
-  /** Keep passages scoring strictly above it (the paper: prediction > 0.5). */
-  threshold: Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 1 })),
+  /**
+   * Keep passages scoring strictly above it (the paper: prediction > 0.5). On the model's scale: a probability for the
+   * default model and sigmoid or softmax heads, the rating's scale for a regression head.
+   */
+  threshold: Schema.Finite,
   /** Drop passages mostly written in another language than the project's. */
   languageId: LanguageIdOptions
 })
@@ -87,21 +90,31 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
 
   let documents = 0
   let scored = 0
+  let truncated = 0
   let previousDocument: string | null = null
   yield* streamJsonl(workspace.resolve(input), Passage).pipe(
     Stream.grouped(config.batchSize),
     Stream.runForEach((batch) =>
       Effect.gen(function*() {
         const predictions = yield* scorer.score(batch.map((passage) => passage.text), writing)
+        truncated += predictions.truncated.filter((cut) => cut > 0).length
         const keptRows: Array<ScoredPassage> = []
         const scoreRows = batch.map((passage, index): PassageScore => {
           if (passage.document !== previousDocument) documents++
           previousDocument = passage.document
-          const score = round(predictions[index], 6)
+          const score = round(predictions.scores[index], 6)
           const decided = selection.decide(passage, score)
           if (decided.decision === "kept") keptRows.push(new ScoredPassage({ ...passage, score }))
           const otherShare = decided.otherShare === null ? null : round(decided.otherShare, 4)
-          return { id: passage.id, score, decision: decided.decision, otherShare, otherLanguage: decided.otherLanguage }
+          const cut = predictions.truncated[index]
+          return {
+            id: passage.id,
+            score,
+            decision: decided.decision,
+            otherShare,
+            otherLanguage: decided.otherLanguage,
+            ...(cut > 0 ? { truncated: cut } : {})
+          }
         })
         scored += batch.length
         yield* kept.write(keptRows)
@@ -124,7 +137,11 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
     target: language.passages,
     threshold: config.threshold,
     languageId: { ...config.languageId, knowsLanguage },
-    shortfall
+    shortfall,
+    // Only a tokenized model cuts passages; the default model's manifest stays as it was.
+    ...(scorer.manifest.preparation === "tokenizer"
+      ? { truncated: { passages: truncated, maxLength: scorer.manifest.tokenizer.maxLength } }
+      : {})
   }
 
   yield* writeStageOutput("score", loaded, {
@@ -141,7 +158,8 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
   yield* Effect.logInfo(
     `score ${code}: kept ${totals.kept} of ${scored} passages from ${documents} documents ` +
       `(${totals.belowThreshold} below ${config.threshold}, ${totals.otherLanguage} in another language` +
-      `${others === "" ? "" : `: ${others}`})`
+      `${others === "" ? "" : `: ${others}`})` +
+      (truncated > 0 ? `; ${truncated} passages were cut to the model's maximum length` : "")
   )
   return manifest
 }, Effect.scoped)
