@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { canonicalJson } from "#files"
 
 export const ChatRole = Schema.Literals(["system", "user", "assistant"])
 export type ChatRole = typeof ChatRole.Type
@@ -32,6 +33,12 @@ export const Producer = Schema.Struct({
   systemFingerprint: Schema.NullOr(Schema.String)
 })
 export type Producer = typeof Producer.Type
+
+/** Producers as a lock records them: each once, sorted by their canonical JSON. */
+export const distinctProducers = (producers: Iterable<Producer>): Array<Producer> =>
+  [...new Map([...producers].map((producer) => [canonicalJson(producer), producer]))]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([, producer]) => producer)
 
 /**
  * The model's answer. `usage` is null when the server did not report one. `rejected` is null for a usable answer;

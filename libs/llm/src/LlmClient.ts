@@ -3,7 +3,7 @@ import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Sche
 import OpenAI, { APIError } from "openai"
 import { canonicalJson } from "#files"
 import { TokenUsage } from "./ChatRequest.ts"
-import type { ChatAnswer, ChatRequest, Producer } from "./ChatRequest.ts"
+import { type ChatAnswer, type ChatRequest, distinctProducers, type Producer } from "./ChatRequest.ts"
 import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
 import { LlmBadAnswer, LlmCircuitOpen, LlmUnreachable, withRetries } from "./errors.ts"
@@ -142,6 +142,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   if (options.tokensPerMinute !== undefined) {
     buckets.set("tokens", { perMinute: options.tokensPerMinute, bucket: fullBucket(options.tokensPerMinute, Date.now()) })
   }
+  // Few distinct producers, however many answers: kept by canonical JSON, sorted when asked for.
   const producers = new Map<string, Producer>()
   // Shared lookups run here, not in their first caller's fiber: a caller that is interrupted must not take the
   // answer away from the others waiting for it. They end with the layer.
@@ -355,7 +356,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   return LlmClient.of({
     complete,
     stats: Ref.get(counts),
-    producers: Effect.sync(() => [...producers].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, producer]) => producer)),
+    producers: Effect.sync(() => distinctProducers(producers.values())),
     endpoint
   })
 })

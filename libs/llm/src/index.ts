@@ -1,4 +1,4 @@
-export { ChatAnswer, ChatRequest, Producer } from "./ChatRequest.ts"
+export { ChatAnswer, ChatRequest, distinctProducers, Producer } from "./ChatRequest.ts"
 export { describeEndpoint, type LlmEndpoint } from "./endpoint.ts"
 export { LlmBadAnswer, LlmCacheError, LlmCircuitOpen, LlmHttpError, LlmUnreachable } from "./errors.ts"
 export type { LlmError } from "./errors.ts"

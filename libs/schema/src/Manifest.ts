@@ -62,6 +62,17 @@ export const ScoreManifest = Schema.Struct({
 /** `out/annotate/manifest.json`; `rejected` counts answers and parts of answers, not passages. */
 export const AnnotateManifest = Schema.Struct({
   annotator: Schema.String,
+  /** With a second annotator: who it was, and how its mentions and the first's were merged (`mergeMentions`). */
+  secondAnnotator: Schema.optionalKey(Schema.String),
+  merge: Schema.optionalKey(Schema.Struct({
+    agreements: Count,
+    merges: Count,
+    conflicts: Count,
+    longer: Count,
+    onlyFirst: Count,
+    onlySecond: Count,
+    dropped: Count
+  })),
   passages: Count,
   mentions: Count,
   labels: Count,

@@ -184,3 +184,39 @@ describe("annotate with unanswered requests", () => {
       assert.strictEqual(manifest.rejected.unanswered, 1)
     }))
 })
+
+describe("annotate with a second annotator", () => {
+  it.live("merges the two models' mentions of each passage and counts how, with both producers in the lock", () =>
+    Effect.gen(function*() {
+      const first = yield* startChatServer(() => ({ body: completion(`[("Kenia", "country"), ("Angela Merkel", "person")]`) }))
+      const second = yield* startChatServer(() => ({ body: completion(`[("Kenia", "countries"), ("Berlin", "city")]`) }))
+      const root = tinyWorkspace([code], {
+        ...useLlmServer(first.url),
+        "libs/stages/src/annotate/config.json": (text: string) =>
+          JSON.stringify({ ...JSON.parse(text), secondAnnotator: { baseUrl: second.url, model: "second-model" } })
+      })
+      writeStageFile(root, stageFiles.score.passages, code, [passage("kenya", kenya)])
+      yield* runStageAt(root, "annotate", code)
+      assert.strictEqual(first.received.length, 1)
+      assert.strictEqual(second.received.length, 1)
+      assert.strictEqual(second.received[0].body.model, "second-model")
+      const annotated = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ mentions: unknown }>
+      // "country" and "countries" share 5 of their 7 and 9 trigrams (Dice 0.625): similar, so merged as "a / b".
+      assert.deepStrictEqual(annotated[0].mentions, [
+        { start: 21, end: 26, label: "country / countries", mention: "Kenia" },
+        { start: 32, end: 45, label: "person", mention: "Angela Merkel" },
+        { start: 49, end: 55, label: "city", mention: "Berlin" }
+      ])
+      const manifest = readOutput(root, stageFiles.annotate.manifest, code) as Record<string, unknown>
+      assert.strictEqual(manifest.secondAnnotator, "second-model")
+      assert.deepStrictEqual(manifest.merge, { agreements: 0, merges: 1, conflicts: 0, longer: 0, onlyFirst: 1, onlySecond: 1, dropped: 0 })
+      assert.strictEqual((manifest.llm as { requests: number }).requests, 2)
+      const fragment = readFragment(root, "annotate", code)
+      assert.deepStrictEqual(fragment.inputs.secondLlm, { model: "second-model", endpoint: second.url, standIn: false })
+      // Who produced the answers: each server, under the model name it reported.
+      assert.deepStrictEqual(
+        fragment.inputs.producers.map((producer: { endpoint: string }) => producer.endpoint),
+        [first.url, second.url].sort()
+      )
+    }))
+})

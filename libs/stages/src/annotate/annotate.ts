@@ -1,55 +1,109 @@
 import { Effect, Schema } from "effect"
-import { mergeRejections } from "#annotation"
-import { AnnotatedPassage } from "#schema"
+import { addMergeCounts, type MergeCounts, mergeMentions, mergeRejections } from "#annotation"
+import { distinctProducers } from "#llm"
+import { AnnotatedPassage, type LlmUsage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
-import { llmLayer } from "../llm/layer.ts"
-import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { endpointLayer, llmLayer } from "../llm/layer.ts"
+import { Decoding, llmAsker, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
-import { annotatePassage, annotatePrompt } from "./passage.ts"
+import { annotatePassage, annotatePrompt, type PassageAnnotation } from "./passage.ts"
 
 /** `annotate/config.json` */
-export const AnnotateConfig = Schema.Struct({ ...Decoding, ...Unanswered })
+export const AnnotateConfig = Schema.Struct({
+  ...Decoding,
+  ...Unanswered,
+  /**
+   * A second model whose mentions are merged with the first's (FiNERweb, section 2.4; see `mergeMentions`): the
+   * server's base URL (the key from the same variable as the first's) and the model it serves.
+   */
+  secondAnnotator: Schema.optionalKey(Schema.Struct({ baseUrl: Schema.NonEmptyString, model: Schema.NonEmptyString }))
+})
+
+const unansweredPassage: PassageAnnotation = { mentions: [], rejected: { unanswered: 1 } }
 
 /**
  * annotate: asks the model for every named entity of each kept passage as `[("mention", "type"), ...]`, parses the
- * answer tolerantly and aligns each mention to code point offsets; every rejected answer or item is counted.
+ * answer tolerantly and aligns each mention to code point offsets; every rejected answer or item is counted. With a
+ * `secondAnnotator`, a second model annotates the same passages through its own client and response cache, and each
+ * passage keeps the merge of the two (agreements, merges and conflicts counted in the manifest).
  */
 export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
   const { config, template, ask, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
-  const annotateText = annotatePassage(ask, template, language)
+  const annotateAll = (asking: typeof ask) =>
+    Effect.map(
+      askEach(passages, (passage) => annotatePassage(asking, template, language)(passage.text), {
+        stage: "annotate",
+        language: language.code,
+        id: (passage) => passage.id,
+        ...config
+      }),
+      (answers) => answers.map((answer) => answer ?? unansweredPassage)
+    )
 
-  const answers = yield* askEach(passages, (passage) => annotateText(passage.text), {
-    stage: "annotate",
-    language: language.code,
-    id: (passage) => passage.id,
-    ...config
-  })
+  const first = yield* annotateAll(ask)
+  const second = config.secondAnnotator === undefined ? null : yield* Effect.gen(function*() {
+    const asker = yield* llmAsker(config)
+    const annotations = yield* annotateAll(asker.ask)
+    return { annotations, answerer: asker.answerer, used: yield* asker.usage }
+  }).pipe(Effect.provide(endpointLayer(config.secondAnnotator.baseUrl, config.secondAnnotator.model)))
+
+  let merge: MergeCounts | null = null
   const annotated = passages.map((passage, index) => {
-    const { mentions, rejected } = answers[index] ?? { mentions: [], rejected: { unanswered: 1 } }
-    return new AnnotatedPassage({ id: passage.id, document: passage.document, text: passage.text, mentions, rejected })
+    const mine = first[index]
+    const theirs = second?.annotations[index]
+    const merged = theirs === undefined ? null : mergeMentions(mine.mentions, theirs.mentions)
+    if (merged !== null) merge = merge === null ? merged.counts : addMergeCounts(merge, merged.counts)
+    return new AnnotatedPassage({
+      id: passage.id,
+      document: passage.document,
+      text: passage.text,
+      mentions: merged?.mentions ?? mine.mentions,
+      rejected: theirs === undefined ? mine.rejected : mergeRejections(mine.rejected, theirs.rejected)
+    })
   })
 
   const rejected = mergeRejections(...annotated.map((passage) => passage.rejected))
   const mentions = annotated.reduce((sum, passage) => sum + passage.mentions.length, 0)
   const labels = new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label)))
   const used = yield* usage
-  const manifest = { annotator: answerer, passages: annotated.length, mentions, labels: labels.size, rejected, llm: used.manifest }
+  const manifest = {
+    annotator: answerer,
+    ...(second === null ? {} : { secondAnnotator: second.answerer, merge: merge ?? noMerge }),
+    passages: annotated.length,
+    mentions,
+    labels: labels.size,
+    rejected,
+    llm: second === null ? used.manifest : addUsage(used.manifest, second.used.manifest)
+  }
 
   yield* writeStageOutput("annotate", loaded, {
     files: { annotations: annotated, manifest },
-    inputs: used.inputs,
-    run: used.run
+    inputs: second === null ? used.inputs : {
+      ...used.inputs,
+      secondLlm: second.used.inputs.llm,
+      producers: distinctProducers([...used.inputs.producers, ...second.used.inputs.producers])
+    },
+    run: second === null ? used.run : { ...used.run, second: second.used.run }
   })
   yield* Effect.logInfo(
     `annotate ${language.code}: ${mentions} mentions with ${labels.size} labels in ${annotated.length} passages ` +
-      `by ${answerer}; rejected ${JSON.stringify(rejected)}; ${used.line}`
+      `by ${answerer}${second === null ? "" : ` merged with ${second.answerer} (${JSON.stringify(merge)})`}; ` +
+      `rejected ${JSON.stringify(rejected)}; ${used.line}${second === null ? "" : `; second: ${second.used.line}`}`
   )
   return manifest
+})
+
+const noMerge: MergeCounts = { agreements: 0, merges: 0, conflicts: 0, longer: 0, onlyFirst: 0, onlySecond: 0, dropped: 0 }
+
+const addUsage = (a: LlmUsage, b: LlmUsage): LlmUsage => ({
+  requests: a.requests + b.requests,
+  promptTokens: a.promptTokens + b.promptTokens,
+  completionTokens: a.completionTokens + b.completionTokens
 })
 
 /** A prompt per kept passage. */

@@ -25,6 +25,13 @@ export const llmLayer = Layer.unwrap(Effect.gen(function*() {
       standIn: true
     })
   }
+  return yield* endpointClient(baseUrl, model)
+}))
+
+/** A client of the server at `baseUrl` serving `model`, with `llm.json`'s settings and the key from the environment. */
+const endpointClient = Effect.fnUntraced(function*(baseUrl: string, model: string) {
+  const workspace = yield* Workspace
+  const { settings } = yield* llmTarget()
   return LlmClient.layer({
     ...settings,
     baseUrl,
@@ -33,6 +40,9 @@ export const llmLayer = Layer.unwrap(Effect.gen(function*() {
       onNone: () => ({}),
       onSome: (apiKey) => ({ apiKey })
     }),
-    cacheDir
+    cacheDir: workspace.resolve(settings.cacheDir)
   })
-}))
+})
+
+/** The client of a second annotator (annotate's `secondAnnotator`), which replaces the first within what it provides. */
+export const endpointLayer = (baseUrl: string, model: string) => Layer.unwrap(endpointClient(baseUrl, model))
