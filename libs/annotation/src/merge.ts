@@ -39,7 +39,8 @@ export interface MergedMentions {
   readonly counts: MergeCounts
 }
 
-const noCounts: MergeCounts = { agreements: 0, merges: 0, conflicts: 0, longer: 0, onlyFirst: 0, onlySecond: 0, dropped: 0 }
+/** No pair seen yet: where counts of several passages start. */
+export const noMergeCounts: MergeCounts = { agreements: 0, merges: 0, conflicts: 0, longer: 0, onlyFirst: 0, onlySecond: 0, dropped: 0 }
 
 /** Sums the counts of several passages. */
 export const addMergeCounts = (a: MergeCounts, b: MergeCounts): MergeCounts => ({
@@ -98,7 +99,7 @@ export const mergeMentions = (first: ReadonlyArray<Mention>, second: ReadonlyArr
   const usedFirst = new Set<number>()
   const usedSecond = new Set<number>()
   const kept: Array<Mention> = []
-  const counts = { ...noCounts }
+  const counts = { ...noMergeCounts }
   const overlapsKept = (mention: Mention) => kept.some((other) => spanOverlap(mention, other) > 0)
 
   for (const { i, j, overlap } of pairs) {

@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { addMergeCounts, type MergeCounts, mergeMentions, mergeRejections } from "#annotation"
+import { addMergeCounts, mergeMentions, mergeRejections, noMergeCounts } from "#annotation"
 import { distinctProducers } from "#llm"
 import { AnnotatedPassage, type LlmUsage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
@@ -52,20 +52,21 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
     return { annotations, answerer: asker.answerer, used: yield* asker.usage }
   }).pipe(Effect.provide(endpointLayer(config.secondAnnotator.baseUrl, config.secondAnnotator.model)))
 
-  let merge: MergeCounts | null = null
-  const annotated = passages.map((passage, index) => {
-    const mine = first[index]
-    const theirs = second?.annotations[index]
-    const merged = theirs === undefined ? null : mergeMentions(mine.mentions, theirs.mentions)
-    if (merged !== null) merge = merge === null ? merged.counts : addMergeCounts(merge, merged.counts)
-    return new AnnotatedPassage({
+  const merged = second === null
+    ? null
+    : passages.map((_, index) => mergeMentions(first[index].mentions, second.annotations[index].mentions))
+  const merge = merged?.reduce((counts, passage) => addMergeCounts(counts, passage.counts), noMergeCounts) ?? null
+  const annotated = passages.map((passage, index) =>
+    new AnnotatedPassage({
       id: passage.id,
       document: passage.document,
       text: passage.text,
-      mentions: merged?.mentions ?? mine.mentions,
-      rejected: theirs === undefined ? mine.rejected : mergeRejections(mine.rejected, theirs.rejected)
+      mentions: merged?.[index].mentions ?? first[index].mentions,
+      rejected: second === null
+        ? first[index].rejected
+        : mergeRejections(first[index].rejected, second.annotations[index].rejected)
     })
-  })
+  )
 
   const rejected = mergeRejections(...annotated.map((passage) => passage.rejected))
   const mentions = annotated.reduce((sum, passage) => sum + passage.mentions.length, 0)
@@ -73,7 +74,7 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const used = yield* usage
   const manifest = {
     annotator: answerer,
-    ...(second === null ? {} : { secondAnnotator: second.answerer, merge: merge ?? noMerge }),
+    ...(second === null || merge === null ? {} : { secondAnnotator: second.answerer, merge }),
     passages: annotated.length,
     mentions,
     labels: labels.size,
@@ -97,8 +98,6 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   )
   return manifest
 })
-
-const noMerge: MergeCounts = { agreements: 0, merges: 0, conflicts: 0, longer: 0, onlyFirst: 0, onlySecond: 0, dropped: 0 }
 
 const addUsage = (a: LlmUsage, b: LlmUsage): LlmUsage => ({
   requests: a.requests + b.requests,
