@@ -1,11 +1,11 @@
-import { Effect, Option, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { formatMentionList, mergeRejections, type Rejections } from "#annotation"
 import { type AnnotatedPassage, Judgement, judgeScale, type JudgeSummary, type Language } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { acceptParsed, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
@@ -53,10 +53,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
     Effect.gen(function*() {
       const prompt = judgePrompt(template, language, passage)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
-      const answer = yield* ask(prompt, (content) => {
-        const verdict = parseJudgementAnswer(content)
-        return verdict.ok ? Option.none() : Option.some(verdict.reason)
-      })
+      const answer = yield* ask(prompt, acceptParsed(parseJudgementAnswer))
       return { passage, verdict: parseJudgementAnswer(answer.content) }
     }), { stage: "judge", language: language.code, id: (passage) => passage.id, ...config })
   const judgements: Array<Judgement> = []

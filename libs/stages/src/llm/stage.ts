@@ -1,4 +1,4 @@
-import { Effect, Schema } from "effect"
+import { Effect, Option, Schema } from "effect"
 import { sha256 } from "#files"
 import { type Accept, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
 import { Workspace } from "#workspace"
@@ -11,6 +11,16 @@ export type LlmStageName = "annotate" | "judge" | "translate" | "rate"
 export const Decoding = {
   temperature: ChatRequest.fields.temperature,
   maxTokens: ChatRequest.fields.maxTokens
+}
+
+/**
+ * The `accept` of a stage whose parser says `{ok: false, reason}` of an answer it cannot use: such an answer is
+ * asked again, for that reason (see `LlmClient`).
+ */
+export const acceptParsed = (parse: (content: string) => { readonly ok: true } | { readonly ok: false; readonly reason: string }): Accept =>
+(content) => {
+  const parsed = parse(content)
+  return parsed.ok ? Option.none() : Option.some(parsed.reason)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Effect, Option, Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { mergeRejections, type Rejections } from "#annotation"
 import { type Language, type RateManifest, UsefulnessRating, usefulnessScale } from "#schema"
 import type { LoadedLanguage } from "#workspace"
@@ -6,7 +6,7 @@ import { drawBySeed } from "../draw.ts"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { acceptParsed, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
@@ -51,10 +51,7 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
     Effect.gen(function*() {
       const prompt = ratePrompt(template, language, passage.text)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
-      const answer = yield* ask(prompt, (content) => {
-        const rating = parseRatingAnswer(content)
-        return rating.ok ? Option.none() : Option.some(rating.reason)
-      })
+      const answer = yield* ask(prompt, acceptParsed(parseRatingAnswer))
       return { passage, rating: parseRatingAnswer(answer.content) }
     }), { stage: "rate", language: language.code, id: (passage) => passage.id, ...config })
   const ratings: Array<UsefulnessRating> = []
