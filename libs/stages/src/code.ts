@@ -1,4 +1,4 @@
-import { codeDigest, codeGraph, type Unit } from "#code"
+import { codeDigest, type CodeGraph, codeGraph, type Unit } from "#code"
 import { installedRoot } from "#workspace"
 import { stageFolder, type StageName } from "./table.ts"
 
@@ -9,18 +9,18 @@ export const stageRunner: Unit = "tools/executor"
 export const stageCodeRoots = (stage: StageName): ReadonlyArray<Unit> => [stageFolder(stage), stageRunner]
 
 /**
- * The digest of the code each stage runs (its roots and what they import, see `codeDigest`), read from the installed
- * code, not the workspace root, which may be a folder of data. The import graph is read once per call of
- * `stageCodeDigests`, and each stage's digest once.
+ * The digest of the code a stage runs (its roots and what they import, see `codeDigest`), read from the installed
+ * code, not the workspace root, which may be a folder of data. The import graph is read, and each stage's digest
+ * computed, once per process: the code a process runs does not change under it, and a batch of tasks shares them.
  */
-export const stageCodeDigests = (): ((stage: StageName) => string) => {
-  const graph = codeGraph(installedRoot)
-  const digests = new Map<StageName, string>()
-  return (stage) => {
-    const known = digests.get(stage)
-    if (known !== undefined) return known
-    const digest = codeDigest(installedRoot, graph, stageCodeRoots(stage))
-    digests.set(stage, digest)
-    return digest
-  }
+export const stageCodeDigest = (stage: StageName): string => {
+  graph ??= codeGraph(installedRoot)
+  const known = digests.get(stage)
+  if (known !== undefined) return known
+  const digest = codeDigest(installedRoot, graph, stageCodeRoots(stage))
+  digests.set(stage, digest)
+  return digest
 }
+
+let graph: CodeGraph | undefined
+const digests = new Map<StageName, string>()

@@ -12,7 +12,7 @@ import {
 } from "#files"
 import { fragmentName, type LockFragment, renderLock } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
-import { stageCodeDigests } from "./code.ts"
+import { stageCodeDigest } from "./code.ts"
 import { stageFilePath } from "./files.ts"
 import { type FileContent, fileName, lockedPackages, type StageFile, type StageName, type StageSpec, stageTable } from "./table.ts"
 
@@ -65,13 +65,12 @@ const fileSha256 = (file: string) => Effect.map(digestFile(file), (digest) => di
 /**
  * The lock's record of what the stage read, derived from its row of the stage table, and the digest of its code.
  * `readDigest` digests each upstream file (by its absolute path): a run digests them all, `status` memoises them and
- * says `null` for a missing one; `codeOf` gives a stage's code digest (`stageCodeDigests`).
+ * says `null` for a missing one.
  */
 export const tableInputs = Effect.fnUntraced(function*<E, R>(
   stage: StageName,
   { digest, language }: LoadedLanguage,
-  readDigest: (file: string) => Effect.Effect<string | null, E, R>,
-  codeOf: (stage: StageName) => string
+  readDigest: (file: string) => Effect.Effect<string | null, E, R>
 ) {
   const workspace = yield* Workspace
   const spec: StageSpec = stageTable[stage]
@@ -87,7 +86,7 @@ export const tableInputs = Effect.fnUntraced(function*<E, R>(
     ...(spec.prompt === null ? {} : { prompt: sha256(yield* workspace.readText(spec.prompt)) }),
     ...(spec.reads.length === 0 ? {} : { reads }),
     packages: workspace.packageVersions(lockedPackages(stage)),
-    code: codeOf(stage)
+    code: stageCodeDigest(stage)
   }
 })
 
@@ -103,7 +102,7 @@ export const writeStageOutput = Effect.fn("writeStageOutput")(function*<S extend
 ) {
   const workspace = yield* Workspace
   const code = loaded.language.code
-  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256, stageCodeDigests())), ...result.inputs }
+  const inputs = { ...(yield* tableInputs(stage, loaded, fileSha256)), ...result.inputs }
   const writes = stageTable[stage].writes as Record<string, StageFile>
   const files = Object.entries(writes)
     .map(([key, file]) => {

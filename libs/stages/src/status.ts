@@ -3,7 +3,6 @@ import { canonicalJson, digestFile, type FileDigest, readJson } from "#files"
 import { fragmentName, LockFragment } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { currentEndpoint } from "./llm/endpoint.ts"
-import { stageCodeDigests } from "./code.ts"
 import { tableInputs } from "./output.ts"
 import { corpusSource } from "./sample/source.ts"
 import { externalInputs, type StageName, stageNames, type StageSpec, stageTable, upstreamStages } from "./table.ts"
@@ -113,7 +112,6 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
   const workspace = yield* Workspace
   const fs = yield* FileSystem.FileSystem
   const digests = new Map<string, FileDigest | null>()
-  const codeOf = stageCodeDigests()
   // Each file is digested once: a stage's outputs are its downstream stages' reads.
   const digest = (file: string) =>
     digests.has(file) ? Effect.succeed(digests.get(file) ?? null) : fs.exists(file).pipe(
@@ -153,7 +151,7 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
         for (const name of Object.keys(fragment?.outputs ?? {})) outputs[name] = yield* digest(`${folder}/${name}`)
         const { state, reasons } = compareCell({
           fragment,
-          inputs: { ...(yield* tableInputs(stage, loaded, sha256Of, codeOf)), ...ownInputs(stage, loaded) },
+          inputs: { ...(yield* tableInputs(stage, loaded, sha256Of)), ...ownInputs(stage, loaded) },
           outputs,
           upstream: upstreamStages(stage).map((other) => ({ stage: other, state: states.get(other) ?? "missing" }))
         })
