@@ -58,14 +58,14 @@ describe("the finerweb Nx plugin", () => {
     expect(matches("libs/stages/src/judge/config.json")).toBe(false)
   })
 
-  it("infers the 91 languages, tagged by their 25 scripts, each with the seven stages in build order", () => {
+  it("infers the 91 languages, tagged by their 25 scripts, each with the eight stages in build order", () => {
     const afr = projects["languages/afr_Latn"]
-    expect(Object.keys(afr.targets)).toEqual(["sample", "rate", "score", "annotate", "judge", "translate", "export"])
+    expect(Object.keys(afr.targets)).toEqual(["sample", "rate", "score", "annotate-second", "annotate", "judge", "translate", "export"])
     const languages = Object.values(projects).filter((project) => project.tags.includes("type:language"))
     expect(languages).toHaveLength(91)
     expect(new Set(languages.flatMap((project) => project.tags.filter((tag) => tag.startsWith("script:")))).size).toBe(25)
     expect(tha.tags).toContain("script:Thai")
-    expect(Object.keys(tha.targets)).toEqual(["sample", "rate", "score", "annotate", "judge", "translate", "export", "evaluate"])
+    expect(Object.keys(tha.targets)).toEqual(["sample", "rate", "score", "annotate-second", "annotate", "judge", "translate", "export", "evaluate"])
     // One executor per stage, so that Nx batches each stage's tasks apart (see tools/executor).
     expect(tha.targets.judge.executor).toBe("./tools/executor/nx:judge")
     expect(tha.targets.judge.options).toEqual({ stage: "judge" })

@@ -80,6 +80,19 @@ export const AnnotateManifest = Schema.Struct({
   llm: LlmUsage
 })
 
+/**
+ * `out/annotate-second/manifest.json`: the second annotator's own output, before annotate merges it with the first's;
+ * `annotator` is null when none is configured, and then nothing was asked.
+ */
+export const SecondAnnotateManifest = Schema.Struct({
+  annotator: Schema.NullOr(Schema.String),
+  passages: Count,
+  mentions: Count,
+  labels: Count,
+  rejected: RejectionCounts,
+  llm: LlmUsage
+})
+
 /** The judge's declared scale, which every rating must fall on. */
 export const JudgeScale = Schema.Struct({ minimum: Schema.Int, maximum: Schema.Int })
 

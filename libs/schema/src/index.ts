@@ -11,6 +11,7 @@ export {
   LlmUsage,
   SampleManifest,
   ScoreManifest,
+  SecondAnnotateManifest,
   TranslatedLabel,
   TranslatedLabels,
   TranslateManifest

@@ -44,20 +44,26 @@ export const workspaceCost = Effect.fn("workspaceCost")(function*(cells: Readonl
   const priced = yield* Effect.forEach(cells, (cell) =>
     Effect.gen(function*() {
       const spec: StageSpec = stageTable[cell.stage]
-      if (cell.state === "fresh" || !spec.external.includes("llm")) return []
+      // A stage with a prompt asks a model.
+      if (cell.state === "fresh" || spec.prompt === null) return []
       for (const file of spec.reads as ReadonlyArray<StageFile>) {
         if (!(yield* fs.exists(workspace.resolve(yield* stageFilePath(file, cell.language))))) return []
       }
       const module = modules.get(cell.stage) ?? (yield* Effect.promise(() => spec.load()))
       modules.set(cell.stage, module)
       if (module.plan === undefined) return []
-      const { decoding, prompts } = yield* module.plan(yield* workspace.loadLanguage(cell.language))
+      const plan = yield* module.plan(yield* workspace.loadLanguage(cell.language))
+      const { decoding, prompts } = plan
       const requests = prompts.map((prompt) => ({
         messages: [{ role: "user" as const, content: prompt }],
         temperature: decoding.temperature,
         maxTokens: decoding.maxTokens
       }))
-      const found = yield* findCached(cacheDir, model, requests)
+      // The second annotator's answers are kept in the response cache of a configured server (see `endpointLayer`).
+      const asked = plan.endpoint === undefined
+        ? { cacheDir, model }
+        : { cacheDir: workspace.resolve(settings.cacheDir), model: plan.endpoint.model }
+      const found = yield* findCached(asked.cacheDir, asked.model, requests)
       const missed = prompts.filter((_, index) => !found[index])
       return [{
         language: cell.language,

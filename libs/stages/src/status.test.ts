@@ -153,11 +153,11 @@ describe("workspaceStatus on a built workspace", () => {
     Effect.gen(function*() {
       const root = yield* built(["afr_Latn", "tha_Thai"])
       const cells = yield* statusAt(root)
-      assert.strictEqual(cells.length, 15)
+      assert.strictEqual(cells.length, 17)
       assert.deepStrictEqual(notFresh(cells), { "tha_Thai/evaluate": "missing" })
       assert.deepStrictEqual(
         cells.filter((cell) => cell.language === "afr_Latn").map((cell) => cell.stage),
-        ["sample", "rate", "score", "annotate", "judge", "translate", "export"]
+        ["sample", "rate", "score", "annotate-second", "annotate", "judge", "translate", "export"]
       )
       assert.isFalse(cells.find((cell) => cell.stage === "evaluate")!.pinned)
     }).pipe(Effect.provide(NodeServices.layer)))
@@ -207,7 +207,8 @@ describe("workspaceStatus on a built workspace", () => {
         "afr_Latn/sample": ["language changed"],
         "afr_Latn/rate": ["language changed", "upstream stale: sample"],
         "afr_Latn/score": ["language changed", "upstream stale: sample"],
-        "afr_Latn/annotate": ["language changed", "upstream stale: score"],
+        "afr_Latn/annotate-second": ["language changed", "upstream stale: score"],
+        "afr_Latn/annotate": ["language changed", "upstream stale: score", "upstream stale: annotate-second"],
         "afr_Latn/judge": ["language changed", "upstream stale: annotate"],
         "afr_Latn/translate": ["language changed", "upstream stale: annotate"],
         "afr_Latn/export": ["language changed", "upstream stale: annotate", "upstream stale: judge", "upstream stale: translate"],
@@ -225,7 +226,8 @@ describe("workspaceStatus on a built workspace", () => {
           "tha_Thai/sample": ["corpus changed"],
           "tha_Thai/rate": ["LLM endpoint changed", "upstream stale: sample"],
           "tha_Thai/score": ["model changed", "upstream stale: sample"],
-          "tha_Thai/annotate": ["LLM endpoint changed", "upstream stale: score"],
+          "tha_Thai/annotate-second": ["upstream stale: score"],
+          "tha_Thai/annotate": ["LLM endpoint changed", "upstream stale: score", "upstream stale: annotate-second"],
           "tha_Thai/judge": ["LLM endpoint changed", "upstream stale: annotate"],
           "tha_Thai/translate": ["LLM endpoint changed", "upstream stale: annotate"],
           "tha_Thai/export": ["upstream stale: annotate", "upstream stale: judge", "upstream stale: translate"],

@@ -1,7 +1,9 @@
 import { Config, Effect, FileSystem, Schema } from "effect"
 import { canonicalJson, digestFile, type FileDigest, readJson } from "#files"
 import { fragmentName, LockFragment } from "#lock"
+import { describeEndpoint, type LlmEndpoint } from "#llm"
 import { type LoadedLanguage, Workspace } from "#workspace"
+import { SecondAnnotatorConfig } from "./annotate-second/config.ts"
 import { currentEndpoint } from "./llm/endpoint.ts"
 import { tableInputs } from "./output.ts"
 import { corpusSource } from "./sample/source.ts"
@@ -124,12 +126,18 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
   const scoreConfig = yield* workspace.readConfig(stageTable.score.config, Schema.Struct({ modelPath: Schema.String }))
   const model = { path: scoreConfig.modelPath, sha256: yield* sha256Of(workspace.resolve(scoreConfig.modelPath)) }
   const corpusDir = yield* Config.option(Config.String(externalInputs.corpus.corpusDir))
+  const { annotator } = yield* workspace.readConfig(stageTable["annotate-second"].config, SecondAnnotatorConfig)
+  const secondAnnotator = annotator === null
+    ? {}
+    : { llm: { model: annotator.model, endpoint: describeEndpoint(annotator.baseUrl), standIn: false } satisfies LlmEndpoint }
   /** What a stage's own program adds to its inputs, where status can compute it without running the stage. */
   const ownInputs = (stage: StageName, loaded: LoadedLanguage): Record<string, unknown> =>
     stage === "sample"
       ? { source: corpusSource(loaded.language.corpus.udhr, corpusDir) }
       : stage === "score"
       ? { model }
+      : stage === "annotate-second"
+      ? secondAnnotator
       : stageTable[stage].external.some((input) => input === "llm")
       ? { llm }
       : {}

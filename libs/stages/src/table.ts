@@ -19,6 +19,7 @@ import {
   SampleManifest,
   ScoredPassage,
   ScoreManifest,
+  SecondAnnotateManifest,
   TranslatedLabels,
   TranslatedRecord,
   TranslateManifest,
@@ -76,6 +77,10 @@ export const stageFiles = {
     scores: jsonl("score", "scores.jsonl", PassageScore),
     manifest: json("score", "manifest.json", ScoreManifest)
   },
+  "annotate-second": {
+    annotations: jsonl("annotate-second", "annotations.jsonl", AnnotatedPassage),
+    manifest: json("annotate-second", "manifest.json", SecondAnnotateManifest)
+  },
   annotate: {
     annotations: jsonl("annotate", "annotations.jsonl", AnnotatedPassage),
     manifest: json("annotate", "manifest.json", AnnotateManifest)
@@ -121,6 +126,8 @@ export type StageContext = Workspace | FileSystem.FileSystem | Path.Path
 export interface StagePlan {
   readonly decoding: { readonly temperature: number; readonly maxTokens: number }
   readonly prompts: ReadonlyArray<string>
+  /** Who would be asked, where the stage asks another server than the configured one (the second annotator). */
+  readonly endpoint?: { readonly baseUrl: string; readonly model: string }
 }
 
 export interface StageModule {
@@ -156,7 +163,10 @@ export interface StageSpec {
   readonly writes: Readonly<Record<string, StageFile>>
   /** Its configuration file, relative to the workspace root; pinned by value in the lock. */
   readonly config: string | null
-  /** The configuration of the stage whose program it runs as is (evaluate runs annotate's): hashed and pinned too. */
+  /**
+   * The configuration of the stage whose program it runs as is (evaluate and annotate-second run annotate's): hashed
+   * and pinned too.
+   */
   readonly sharedConfig?: string
   /** Its prompt template, relative to the workspace root; pinned by digest in the lock. */
   readonly prompt: string | null
@@ -232,10 +242,25 @@ export const stageTable = {
     pinned: true,
     load: (): Promise<StageModule> => import("./score/score.ts")
   },
+  "annotate-second": {
+    does: "the second annotator (FiNERweb 2.4, `annotate-second/config.json`; none by default) annotates the same " +
+      "passages with annotate's prompt, decoding, parser and alignment, as a cached target of its own",
+    reads: [stageFiles.score.passages],
+    writes: stageFiles["annotate-second"],
+    config: `${stageFolder("annotate-second")}/config.json`,
+    sharedConfig: `${stageFolder("annotate")}/config.json`,
+    prompt: `${stageFolder("annotate")}/prompt.md`,
+    // Its server is named in its own configuration, not by llm.json or the environment.
+    external: [],
+    packages: llmPackages,
+    pinned: true,
+    load: (): Promise<StageModule> => import("./annotate-second/annotate-second.ts")
+  },
   annotate: {
     does: "an LLM lists every entity of each passage as `[(\"mention\", \"type\"), ...]`; answers are parsed " +
-      "tolerantly, rejections counted by reason, mentions aligned to code point offsets",
-    reads: [stageFiles.score.passages],
+      "tolerantly, rejections counted by reason, mentions aligned to code point offsets, and merged with " +
+      "annotate-second's where a second annotator ran",
+    reads: [stageFiles.score.passages, stageFiles["annotate-second"].annotations, stageFiles["annotate-second"].manifest],
     writes: stageFiles.annotate,
     config: `${stageFolder("annotate")}/config.json`,
     prompt: `${stageFolder("annotate")}/prompt.md`,

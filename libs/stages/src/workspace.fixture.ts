@@ -7,7 +7,17 @@ import { dirname, join } from "node:path"
 import { toJson, toJsonl } from "#files"
 import { installedRoot, Workspace } from "#workspace"
 import { runStage } from "./run.ts"
-import { type FileContent, fileName, llmSettingsFile, type StageFile, type StageName, stageNames, type StageSpec, stageTable } from "./table.ts"
+import {
+  type FileContent,
+  fileName,
+  llmSettingsFile,
+  type StageFile,
+  stageFiles,
+  type StageName,
+  stageNames,
+  type StageSpec,
+  stageTable
+} from "./table.ts"
 
 /** Every configuration file and prompt the stage table names, and the LLM settings. */
 const configurationFiles = [
@@ -92,3 +102,23 @@ export const runStageAt = (root: string, stage: StageName, code: string, environ
     Effect.provide(Workspace.layer(root).pipe(Layer.provideMerge(NodeServices.layer))),
     Effect.provide(ConfigProvider.layer(ConfigProvider.fromEnvRecord(environment)))
   )
+
+/** annotate-second's manifest with no second annotator configured, written by hand: no passages, nothing asked. */
+export const noSecondAnnotatorManifest = {
+  annotator: null,
+  passages: 0,
+  mentions: 0,
+  labels: 0,
+  rejected: {},
+  llm: { requests: 0, promptTokens: 0, completionTokens: 0 }
+}
+
+/**
+ * What annotate reads, written as its upstream stages would: score's kept passages, and annotate-second's output with
+ * no second annotator configured.
+ */
+export const writeKeptPassages = (root: string, code: string, passages: FileContent<typeof stageFiles.score.passages>) => {
+  writeStageFile(root, stageFiles.score.passages, code, passages)
+  writeStageFile(root, stageFiles["annotate-second"].annotations, code, [])
+  writeStageFile(root, stageFiles["annotate-second"].manifest, code, noSecondAnnotatorManifest)
+}

@@ -131,6 +131,7 @@ describe("the finerweb CLI", () => {
       "sample fresh",
       "rate missing",
       "score fresh",
+      "annotate-second fresh",
       "annotate fresh",
       "judge fresh",
       "translate fresh",
@@ -143,8 +144,8 @@ describe("the finerweb CLI", () => {
     const grid = finerweb(root, ["status"])
     writeFileSync(prompt, original)
     expect(grid.status).toBe(0)
-    expect(grid.stdout).toMatch(/^language +sample +rate\* +score +annotate +judge +translate +export +evaluate\*$/m)
-    expect(grid.stdout).toMatch(/^tha_Thai +ok +-- +ok +ok +STALE +ok +STALE +--$/m)
+    expect(grid.stdout).toMatch(/^language +sample +rate\* +score +annotate-second +annotate +judge +translate +export +evaluate\*$/m)
+    expect(grid.stdout).toMatch(/^tha_Thai +ok +-- +ok +ok +ok +STALE +ok +STALE +--$/m)
     expect(grid.stdout).toContain("  tha_Thai judge: prompt changed\n  tha_Thai export: upstream stale: judge\n")
   })
 
@@ -193,7 +194,7 @@ describe("the finerweb CLI", () => {
   })
 
   it("keeps the teacher's cached answers apart per version of its rules", () => {
-    for (const stage of ["sample", "score", "annotate"]) expect(finerweb(root, [stage, "afr_Latn"]).status).toBe(0)
+    for (const stage of ["sample", "score", "annotate-second", "annotate"]) expect(finerweb(root, [stage, "afr_Latn"]).status).toBe(0)
     const cache = join(root, ".finerweb/llm-cache")
     const before = readdirSync(cache).filter((name) => name.startsWith("offline-teacher-"))
     appendFileSync(join(root, "libs/teacher/src/annotate.ts"), "\n// a changed rule\n")
@@ -207,6 +208,7 @@ describe("the finerweb CLI", () => {
     writeFileSync(llm, readFileSync(llm, "utf8").replace("\"retries\": 5", "\"retries\": 1"))
     expect(finerweb(root, ["sample", "eng_Latn"]).status).toBe(0)
     expect(finerweb(root, ["score", "eng_Latn"]).status).toBe(0)
+    expect(finerweb(root, ["annotate-second", "eng_Latn"]).status).toBe(0)
     const result = finerweb(root, ["annotate", "eng_Latn"], {
       FINERWEB_LLM_BASE_URL: "http://127.0.0.1:9/v1",
       FINERWEB_LLM_API_KEY: "sk-secret-456"
@@ -216,7 +218,7 @@ describe("the finerweb CLI", () => {
     expect(lines).toHaveLength(1)
     expect(lines[0]).toContain("http://127.0.0.1:9/v1 could not be reached")
     expect(result.stderr + result.stdout).not.toContain("sk-secret-456")
-    expect(readdirSync(join(root, "languages/eng_Latn/out")).sort()).toEqual(["sample", "score"])
+    expect(readdirSync(join(root, "languages/eng_Latn/out")).sort()).toEqual(["annotate-second", "sample", "score"])
   })
 
   it("synthesize writes synthetic/<set> under the current folder, and refuses a count that is not positive", () => {

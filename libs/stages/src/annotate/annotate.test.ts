@@ -6,7 +6,7 @@ import { join } from "node:path"
 import { ScoredPassage } from "#schema"
 import { completion, lastUserMessage, startChatServer } from "#testing"
 import { stageFiles } from "../table.ts"
-import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, useLlmServer, writeStageFile } from "../workspace.fixture.ts"
+import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, useLlmServer, writeKeptPassages } from "../workspace.fixture.ts"
 
 const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex")
 const code = "deu_Latn"
@@ -45,7 +45,7 @@ describe("annotate", () => {
     Effect.gen(function*() {
       const server = yield* startChatServer(answerEach)
       const root = tinyWorkspace([code], useLlmServer(server.url))
-      writeStageFile(root, stageFiles.score.passages, code, passages)
+      writeKeptPassages(root, code, passages)
       yield* runStageAt(root, "annotate", code)
 
       assert.strictEqual(server.received.length, 4)
@@ -104,7 +104,7 @@ describe("annotate", () => {
     Effect.gen(function*() {
       const server = yield* startChatServer(answerEach)
       const root = tinyWorkspace([code], useLlmServer(server.url))
-      writeStageFile(root, stageFiles.score.passages, code, passages)
+      writeKeptPassages(root, code, passages)
       yield* runStageAt(root, "annotate", code)
       const first = readFileSync(stageFileAt(root, stageFiles.annotate.annotations, code), "utf8")
       const manifest = readFileSync(stageFileAt(root, stageFiles.annotate.manifest, code), "utf8")
@@ -130,7 +130,7 @@ describe("annotate", () => {
   it.live("the offline teacher answers when no endpoint is configured, and is named a stand-in wherever it answered", () =>
     Effect.gen(function*() {
       const root = tinyWorkspace([code])
-      writeStageFile(root, stageFiles.score.passages, code, [passage("kenya", kenya)])
+      writeKeptPassages(root, code, [passage("kenya", kenya)])
       yield* runStageAt(root, "annotate", code)
       const manifest = readOutput(root, stageFiles.annotate.manifest, code) as { annotator: string }
       assert.include(manifest.annotator, "a rule-based stand-in, not an LLM")
@@ -155,7 +155,7 @@ describe("annotate with unanswered requests", () => {
       failing.russia = true
       const server = yield* startChatServer(flaky)
       const root = tinyWorkspace([code], useLlmServer(server.url))
-      writeStageFile(root, stageFiles.score.passages, code, passages)
+      writeKeptPassages(root, code, passages)
       const error = (yield* Effect.flip(runStageAt(root, "annotate", code))) as { _tag: string; message: string }
       assert.strictEqual(error._tag, "UnansweredRequests")
       assert.match(error.message, /^annotate deu_Latn: 1 of 4 unanswered \(russia#0\), more than maxUnanswered 0 allows/)
@@ -175,48 +175,12 @@ describe("annotate with unanswered requests", () => {
         ...useLlmServer(server.url),
         "libs/stages/src/annotate/config.json": (text: string) => JSON.stringify({ ...JSON.parse(text), maxUnanswered: 0.25 })
       })
-      writeStageFile(root, stageFiles.score.passages, code, passages)
+      writeKeptPassages(root, code, passages)
       yield* runStageAt(root, "annotate", code)
       const annotated = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ id: string; mentions: unknown; rejected: unknown }>
       assert.deepStrictEqual(annotated[1], { ...annotated[1], id: "russia#0", mentions: [], rejected: { unanswered: 1 } })
       const manifest = readOutput(root, stageFiles.annotate.manifest, code) as { passages: number; rejected: Record<string, number> }
       assert.strictEqual(manifest.passages, 4)
       assert.strictEqual(manifest.rejected.unanswered, 1)
-    }))
-})
-
-describe("annotate with a second annotator", () => {
-  it.live("merges the two models' mentions of each passage and counts how, with both producers in the lock", () =>
-    Effect.gen(function*() {
-      const first = yield* startChatServer(() => ({ body: completion(`[("Kenia", "country"), ("Angela Merkel", "person")]`) }))
-      const second = yield* startChatServer(() => ({ body: completion(`[("Kenia", "countries"), ("Berlin", "city")]`) }))
-      const root = tinyWorkspace([code], {
-        ...useLlmServer(first.url),
-        "libs/stages/src/annotate/config.json": (text: string) =>
-          JSON.stringify({ ...JSON.parse(text), secondAnnotator: { baseUrl: second.url, model: "second-model" } })
-      })
-      writeStageFile(root, stageFiles.score.passages, code, [passage("kenya", kenya)])
-      yield* runStageAt(root, "annotate", code)
-      assert.strictEqual(first.received.length, 1)
-      assert.strictEqual(second.received.length, 1)
-      assert.strictEqual(second.received[0].body.model, "second-model")
-      const annotated = readOutput(root, stageFiles.annotate.annotations, code) as Array<{ mentions: unknown }>
-      // "country" and "countries" share 5 of their 7 and 9 trigrams (Dice 0.625): similar, so merged as "a / b".
-      assert.deepStrictEqual(annotated[0].mentions, [
-        { start: 21, end: 26, label: "country / countries", mention: "Kenia" },
-        { start: 32, end: 45, label: "person", mention: "Angela Merkel" },
-        { start: 49, end: 55, label: "city", mention: "Berlin" }
-      ])
-      const manifest = readOutput(root, stageFiles.annotate.manifest, code) as Record<string, unknown>
-      assert.strictEqual(manifest.secondAnnotator, "second-model")
-      assert.deepStrictEqual(manifest.merge, { agreements: 0, merges: 1, conflicts: 0, longer: 0, onlyFirst: 1, onlySecond: 1, dropped: 0 })
-      assert.strictEqual((manifest.llm as { requests: number }).requests, 2)
-      const fragment = readFragment(root, "annotate", code)
-      assert.deepStrictEqual(fragment.inputs.secondLlm, { model: "second-model", endpoint: second.url, standIn: false })
-      // Who produced the answers: each server, under the model name it reported.
-      assert.deepStrictEqual(
-        fragment.inputs.producers.map((producer: { endpoint: string }) => producer.endpoint),
-        [first.url, second.url].sort()
-      )
     }))
 })

@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs"
 import { ScoredPassage } from "#schema"
 import { countsAddUp, type FaultMix, lastUserMessage, startFaultServer } from "#testing"
 import { llmSettingsFile, stageFiles } from "../table.ts"
-import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, writeStageFile } from "../workspace.fixture.ts"
+import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, writeKeptPassages } from "../workspace.fixture.ts"
 
 const code = "deu_Latn"
 const cities = ["Berlin", "Hamburg", "Bremen", "Kassel", "Leipzig"]
@@ -35,7 +35,7 @@ const faultWorkspace = (url: string) => {
         breakerFailures: 1000
       })
   })
-  writeStageFile(root, stageFiles.score.passages, code, passages)
+  writeKeptPassages(root, code, passages)
   return root
 }
 

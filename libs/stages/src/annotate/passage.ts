@@ -1,8 +1,9 @@
 import { Effect, Option } from "effect"
 import { alignMentions, mergeRejections, type Rejections } from "#annotation"
 import type { Accept, ChatAnswer, LlmError } from "#llm"
-import type { Language, Mention } from "#schema"
+import type { Language, Mention, ScoredPassage } from "#schema"
 import { renderPrompt } from "../llm/prompt.ts"
+import { askEach } from "../llm/unanswered.ts"
 import { parseMentionList, unusableMentionList } from "./parse.ts"
 
 /** What the annotator made of one passage: its aligned mentions and every answer or item not used, by reason. */
@@ -33,3 +34,35 @@ export const annotatePassage = (
     const aligned = alignMentions(text, parsed.mentions, { words: language.words })
     return { mentions: aligned.spans, rejected: mergeRejections(parsed.rejected, aligned.rejected) } satisfies PassageAnnotation
   })
+
+/** A passage whose request went unanswered, where the stage's `maxUnanswered` lets it complete. */
+const unansweredPassage: PassageAnnotation = { mentions: [], rejected: { unanswered: 1 } }
+
+/**
+ * Every passage of a stage through the annotator (`annotatePassage`), asked to the end: annotate runs it with the
+ * first annotator and annotate-second with the second, so both annotate alike.
+ */
+export const annotatePassages = (
+  stage: string,
+  ask: (prompt: string, accept: Accept) => Effect.Effect<ChatAnswer, LlmError>,
+  template: string,
+  language: Language,
+  passages: ReadonlyArray<ScoredPassage>,
+  options: { readonly maxUnanswered?: number }
+) =>
+  Effect.map(
+    askEach(passages, (passage) => annotatePassage(ask, template, language)(passage.text), {
+      stage,
+      language: language.code,
+      id: (passage) => passage.id,
+      ...options
+    }),
+    (answers) => answers.map((answer) => answer ?? unansweredPassage)
+  )
+
+/** What a manifest says of a set of annotated passages: mentions, distinct labels, and rejections by reason. */
+export const annotationCounts = (annotated: ReadonlyArray<PassageAnnotation>) => ({
+  mentions: annotated.reduce((sum, passage) => sum + passage.mentions.length, 0),
+  labels: new Set(annotated.flatMap((passage) => passage.mentions.map((mention) => mention.label))).size,
+  rejected: mergeRejections(...annotated.map((passage) => passage.rejected))
+})

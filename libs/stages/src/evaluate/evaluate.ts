@@ -4,7 +4,7 @@ import { compare, seqscorePercent, UnknownFamily, UnknownGoldType } from "#evalu
 import { goldSets, readGoldSet } from "#gold"
 import type { EvaluatedSentence, EvaluatedSet, EvaluationError, GoldEntry, Language } from "#schema"
 import { type LoadedLanguage, Workspace } from "#workspace"
-import { AnnotateConfig } from "../annotate/annotate.ts"
+import { AnnotateConfig } from "../annotate/config.ts"
 import { annotatePassage, type PassageAnnotation } from "../annotate/passage.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { llmStage } from "../llm/stage.ts"

@@ -44,5 +44,5 @@ const endpointClient = Effect.fnUntraced(function*(baseUrl: string, model: strin
   })
 })
 
-/** The client of a second annotator (annotate's `secondAnnotator`), which replaces the first within what it provides. */
+/** The client of the second annotator (annotate-second's `annotator`), which replaces the first within what it provides. */
 export const endpointLayer = (baseUrl: string, model: string) => Layer.unwrap(endpointClient(baseUrl, model))
