@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process"
 import { createHash } from "node:crypto"
 import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -91,6 +92,42 @@ describe("what an edit reruns", () => {
     edit(at("languages/tha_Thai/language.json"), (text) => text.replace(`"passages": 2500`, `"passages": 2400`))
     expect(build(root)).toEqual(tasks(stages, ["tha_Thai"]))
   })
+
+  it("a second annotator reruns annotate-second and annotate, which finds the first annotator's answers cached", async () => {
+    // The offline teacher as a server of its own, standing in for a second model.
+    const teacher = spawn(process.execPath, [join(installedRoot, "libs/teacher/src/main.ts"), "--port", "0"], {
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    try {
+      const baseUrl = await new Promise<string>((resolve) =>
+        teacher.stdout.on("data", (data: Buffer) => {
+          const found = /http:\/\/\S+/.exec(data.toString())
+          if (found !== null) resolve(found[0])
+        })
+      )
+      const config = at("libs/stages/src/annotate-second/config.json")
+      const original = readFileSync(config, "utf8")
+      writeFileSync(config, JSON.stringify({ annotator: { baseUrl, model: "finerweb-offline-teacher-1" } }))
+      const ran = build(root)
+      // What reads annotate's output reruns only where the merge changed it (its rejection counts add up).
+      expect(ran).toEqual(expect.arrayContaining(tasks(["annotate-second", "annotate", "export"])))
+      expect(ran.filter((task) => /:(sample|score)$/.test(task))).toEqual([])
+      for (const code of languages) {
+        const fragment = (stage: string) => JSON.parse(readFileSync(at(`languages/${code}/out/${stage}/lock.json`), "utf8"))
+        const first = fragment("annotate").run as { requests: number; cacheHits: number }
+        expect(first.requests).toBeGreaterThan(0)
+        expect(first.cacheHits, JSON.stringify(fragment("annotate").run)).toBe(first.requests)
+        expect(fragment("annotate-second").inputs.llm).toEqual({ model: "finerweb-offline-teacher-1", endpoint: baseUrl, standIn: false })
+        const manifest = JSON.parse(readFileSync(at(`languages/${code}/out/annotate/manifest.json`), "utf8"))
+        expect(manifest.secondAnnotator).toBe("finerweb-offline-teacher-1")
+      }
+      writeFileSync(config, original)
+      // Back to one annotator: every task's output is in the cache.
+      expect(build(root)).toEqual([])
+    } finally {
+      teacher.kill()
+    }
+  }, 300_000)
 
   it("a new scorer model reruns score, and what follows where the kept passages change", () => {
     // A retrained model, as far as the graph can tell: its output bias moved from -8.5 to -80, so nothing is kept.
