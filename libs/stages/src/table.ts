@@ -250,8 +250,8 @@ export const stageTable = {
     config: `${stageFolder("annotate-second")}/config.json`,
     sharedConfig: `${stageFolder("annotate")}/config.json`,
     prompt: `${stageFolder("annotate")}/prompt.md`,
-    // Its server is named in its own configuration, not by llm.json or the environment.
-    external: [],
+    // Its server is named in its own configuration; llm.json's settings still shape how it is asked.
+    external: ["llm"],
     packages: llmPackages,
     pinned: true,
     load: (): Promise<StageModule> => import("./annotate-second/annotate-second.ts")
