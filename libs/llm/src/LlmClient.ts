@@ -14,8 +14,8 @@ import type { LlmOptions } from "./LlmOptions.ts"
 import { type Aimd, afterAnswer, afterRateLimit, type Bucket, fullBucket, take } from "./concurrency.ts"
 import { countReason, describeStats, emptyStats } from "./LlmStats.ts"
 import type { LlmStats } from "./LlmStats.ts"
-import { normaliseRequest, normalisedRequestKey } from "./requestKey.ts"
-import type { NormalisedRequest } from "./requestKey.ts"
+import { normaliseRequest, normalisedRequestKey, requestMode } from "./requestKey.ts"
+import type { NormalisedRequest, RequestMode } from "./requestKey.ts"
 import { makeResponseCache } from "./ResponseCache.ts"
 import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
@@ -84,6 +84,8 @@ export class LlmClient extends Context.Service<LlmClient, {
   /** Who produced the answers handed out so far, each once, sorted by their canonical JSON. */
   readonly producers: Effect.Effect<ReadonlyArray<Producer>>
   readonly endpoint: LlmEndpoint
+  /** How requests ask for their answer's shape and budget: part of every key, and of what the lock records. */
+  readonly mode: RequestMode
 }>()("finerweb/llm/LlmClient") {
   /** Requires the platform's file system and paths: the application's entry point provides them once. */
   static readonly layer = (options: LlmOptions): Layer.Layer<LlmClient, never, FileSystem.FileSystem | Path.Path> =>
@@ -99,6 +101,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     endpoint: options.endpointLabel ?? baseUrl,
     standIn: options.standIn ?? false
   }
+  const mode = requestMode(options)
   const key = options.apiKey === undefined ? "" : Redacted.value(options.apiKey)
   // Servers sometimes quote the key they rejected, and fetch the URL it refused: neither may travel on in our errors.
   const secrets = [key, ...endpointSecrets(options.baseUrl)].filter((secret) => secret !== "")
@@ -326,7 +329,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   })
 
   const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
-    const request = normaliseRequest(options.model, chat)
+    const request = normaliseRequest(options.model, chat, mode)
     yield* count((c) => ({ ...c, requests: c.requests + 1 }))
     const { answer, rejected, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request, completeOptions?.accept)
     const cached = fromDisk || joined
@@ -357,6 +360,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     complete,
     stats: Ref.get(counts),
     producers: Effect.sync(() => distinctProducers(producers.values())),
-    endpoint
+    endpoint,
+    mode
   })
 })

@@ -2,7 +2,7 @@ import { Config, Effect, FileSystem, Schema } from "effect"
 import { canonicalJson, digestFile, type FileDigest, readJson } from "#files"
 import { fragmentName, LockFragment } from "#lock"
 import { type LoadedLanguage, Workspace } from "#workspace"
-import { currentEndpoint } from "./llm/endpoint.ts"
+import { currentEndpoint, currentRequestMode } from "./llm/endpoint.ts"
 import { tableInputs } from "./output.ts"
 import { corpusSource } from "./sample/source.ts"
 import { externalInputs, type StageName, stageNames, type StageSpec, stageTable, upstreamStages } from "./table.ts"
@@ -43,6 +43,7 @@ const inputReasons: Record<string, string> = {
   packages: "packages changed",
   code: "code changed",
   llm: "LLM endpoint changed",
+  requestMode: "LLM request mode changed",
   model: "model changed",
   source: "corpus changed"
 }
@@ -121,6 +122,7 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
   const sha256Of = (file: string) => Effect.map(digest(file), (found) => found?.sha256 ?? null)
 
   const llm = yield* currentEndpoint()
+  const mode = yield* currentRequestMode
   const scoreConfig = yield* workspace.readConfig(stageTable.score.config, Schema.Struct({ modelPath: Schema.String }))
   const model = { path: scoreConfig.modelPath, sha256: yield* sha256Of(workspace.resolve(scoreConfig.modelPath)) }
   const corpusDir = yield* Config.option(Config.String(externalInputs.corpus.corpusDir))
@@ -131,7 +133,7 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
       : stage === "score"
       ? { model }
       : stageTable[stage].external.some((input) => input === "llm")
-      ? { llm }
+      ? { llm, requestMode: mode }
       : {}
 
   const languagesDir = workspace.resolve("languages")

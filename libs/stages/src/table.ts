@@ -24,6 +24,7 @@ import {
   TranslateManifest,
   UsefulnessRating
 } from "#schema"
+import type { ChatRequest } from "#llm"
 import type { LoadedLanguage, Workspace } from "#workspace"
 
 /**
@@ -117,10 +118,9 @@ export type StageContext = Workspace | FileSystem.FileSystem | Path.Path
  * The table holds stages of different services side by side, so it sees `run`'s requirements only as "what
  * `layer` provides, and the stage context" (`runStage` states it once).
  */
-/** The prompts an LLM stage would send for a language, in order, with its decoding parameters: what `--cost` prices. */
+/** The requests an LLM stage would send for a language, in order (`chatRequest` of each prompt): what `--cost` prices. */
 export interface StagePlan {
-  readonly decoding: { readonly temperature: number; readonly maxTokens: number }
-  readonly prompts: ReadonlyArray<string>
+  readonly requests: ReadonlyArray<ChatRequest>
 }
 
 export interface StageModule {

@@ -5,10 +5,11 @@ import { AnnotatedPassage, type LlmUsage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { endpointLayer, llmLayer } from "../llm/layer.ts"
-import { Decoding, llmAsker, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { chatRequest, Decoding, llmAsker, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
+import { mentionListFormat } from "./parse.ts"
 import { annotatePassage, annotatePrompt, type PassageAnnotation } from "./passage.ts"
 
 /** `annotate/config.json` */
@@ -109,7 +110,9 @@ const addUsage = (a: LlmUsage, b: LlmUsage): LlmUsage => ({
 export const plan = Effect.fn("annotate.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
-  return { decoding: config, prompts: passages.map((passage) => annotatePrompt(template, language, passage.text)) } satisfies StagePlan
+  return {
+    requests: passages.map((passage) => chatRequest(config, annotatePrompt(template, language, passage.text), mentionListFormat))
+  } satisfies StagePlan
 })
 
 export const layer = llmLayer

@@ -5,12 +5,12 @@ import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { acceptParsed, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { acceptParsed, chatRequest, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
-import { parseJudgementAnswer } from "./parse.ts"
+import { judgementFormat, parseJudgementAnswer } from "./parse.ts"
 
 /** `judge/config.json` */
 export const JudgeConfig = Schema.Struct({
@@ -53,7 +53,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
     Effect.gen(function*() {
       const prompt = judgePrompt(template, language, passage)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
-      const answer = yield* ask(prompt, acceptParsed(parseJudgementAnswer))
+      const answer = yield* ask(prompt, acceptParsed(parseJudgementAnswer), judgementFormat)
       return { passage, verdict: parseJudgementAnswer(answer.content) }
     }), { stage: "judge", language: language.code, id: (passage) => passage.id, ...config })
   const judgements: Array<Judgement> = []
@@ -99,7 +99,9 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
 export const plan = Effect.fn("judge.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("judge", JudgeConfig)
   const chosen = yield* judgedPassages(language.code, config)
-  return { decoding: config, prompts: chosen.map((passage) => judgePrompt(template, language, passage)) } satisfies StagePlan
+  return {
+    requests: chosen.map((passage) => chatRequest(config, judgePrompt(template, language, passage), judgementFormat))
+  } satisfies StagePlan
 })
 
 export const layer = llmLayer

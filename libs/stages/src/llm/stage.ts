@@ -1,6 +1,6 @@
 import { Effect, Option, Schema } from "effect"
 import { sha256 } from "#files"
-import { type Accept, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
+import { type Accept, type AnswerFormat, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
 import { Workspace } from "#workspace"
 import { stageTable } from "../table.ts"
 
@@ -23,6 +23,18 @@ export const acceptParsed = (parse: (content: string) => { readonly ok: true } |
   return parsed.ok ? Option.none() : Option.some(parsed.reason)
 }
 
+/** One prompt as a request: one user message with the decoding parameters, and the shape its answer should take. */
+export const chatRequest = (
+  decoding: { readonly temperature: number; readonly maxTokens: number },
+  prompt: string,
+  format?: AnswerFormat
+): ChatRequest => ({
+  messages: [{ role: "user", content: prompt }],
+  temperature: decoding.temperature,
+  maxTokens: decoding.maxTokens,
+  ...(format === undefined ? {} : { responseFormat: format })
+})
+
 /**
  * How every LLM program asks: one user message with the given decoding parameters, the name of who answers (the
  * offline teacher always called a stand-in), and, once asked, the usage to report and what the lock records of the
@@ -38,20 +50,21 @@ export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly tem
       /** Everything the client counted in this run, cache hits, retries and faults included: for the fragment's `run`. */
       run: stats,
       /**
-       * For the lock: the configured model and endpoint (never the key), and who produced the answers used, which
-       * differs from it where the cache holds another server's answers.
+       * For the lock: the configured model and endpoint (never the key), how requests ask for their answer's shape
+       * and budget (`requestMode`), and who produced the answers used, which differs from the configured endpoint
+       * where the cache holds another server's answers.
        */
-      inputs: { llm: llm.endpoint, producers: yield* llm.producers },
+      inputs: { llm: llm.endpoint, requestMode: llm.mode, producers: yield* llm.producers },
       line: describeStats(stats)
     }
   })
   return {
-    /** One user message with the decoding parameters; an answer `accept` rejects is asked again (see `LlmClient`). */
-    ask: (prompt: string, accept?: Accept) =>
-      llm.complete(
-        { messages: [{ role: "user", content: prompt }], temperature: decoding.temperature, maxTokens: decoding.maxTokens },
-        accept === undefined ? {} : { accept }
-      ),
+    /**
+     * `chatRequest` of the prompt; an answer `accept` rejects is asked again (see `LlmClient`). `format` is sent where
+     * the client asks for structured output.
+     */
+    ask: (prompt: string, accept?: Accept, format?: AnswerFormat) =>
+      llm.complete(chatRequest(decoding, prompt, format), accept === undefined ? {} : { accept }),
     answerer: standIn ? `${model} (offline teacher: a rule-based stand-in, not an LLM)` : model,
     standIn,
     usage
