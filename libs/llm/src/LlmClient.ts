@@ -1,14 +1,14 @@
 import type { FileSystem, Path } from "effect"
-import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
+import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Result, Semaphore } from "effect"
 import OpenAI, { APIError } from "openai"
 import { canonicalJson } from "#files"
-import { TokenUsage } from "./ChatRequest.ts"
+import { readCompletion } from "./completion.ts"
 import { type ChatAnswer, type ChatRequest, distinctProducers, type Producer } from "./ChatRequest.ts"
 import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
 import { LlmBadAnswer, LlmCircuitOpen, LlmUnreachable, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
-import { type Accept, describeBody, largerBudget, unusable } from "./heal.ts"
+import { type Accept, largerBudget, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
 import { type Aimd, afterAnswer, afterRateLimit, type Bucket, fullBucket, take } from "./concurrency.ts"
@@ -21,24 +21,6 @@ import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
 import { fromSdkError } from "./sdkError.ts"
 import { streamCompletion, wireRequest } from "./transport.ts"
-
-/** The part of a chat-completions answer we use; everything else the server sends is ignored. */
-const CompletionBody = Schema.Struct({
-  model: Schema.optionalKey(Schema.String),
-  system_fingerprint: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  choices: Schema.Array(Schema.Struct({
-    message: Schema.Struct({ content: Schema.optionalKey(Schema.NullOr(Schema.String)) }),
-    finish_reason: Schema.optionalKey(Schema.NullOr(Schema.String))
-  })),
-  usage: Schema.optionalKey(Schema.Unknown)
-})
-const decodeCompletionBody = Schema.decodeUnknownEffect(CompletionBody)
-
-/** A usage the server did not send, or sent in a shape we cannot read, is none: the answer is still good. */
-const decodeUsage = Schema.decodeUnknownOption(Schema.Struct({
-  prompt_tokens: TokenUsage.fields.promptTokens,
-  completion_tokens: TokenUsage.fields.completionTokens
-}))
 
 /** What one shared lookup found: the answer, why it is unusable (null when usable), whether the disk held it. */
 interface Found {
@@ -153,27 +135,11 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   /** Lookups in flight by cache key; an entry is removed before its answer is handed out. */
   const inFlight = new Map<string, Deferred.Deferred<Found, LlmError>>()
 
-  const toAnswer = Effect.fnUntraced(function*(body: unknown) {
-    if (typeof body === "string") return yield* new LlmBadAnswer({ baseUrl, detail: describeBody(mask(body)) })
-    const decoded = yield* decodeCompletionBody(body).pipe(
-      Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: describeBody(mask(`unexpected shape: ${issue.message}`)) }))
-    )
-    const choice = decoded.choices[0]
-    if (choice === undefined) return yield* new LlmBadAnswer({ baseUrl, detail: "no choices" })
-    const usage = decodeUsage(decoded.usage).pipe(
-      Option.map((u): TokenUsage => ({ promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens })),
-      Option.getOrNull
-    )
-    const model = decoded.model ?? options.model
-    return {
-      // No content is an empty answer, asked again like one.
-      content: choice.message.content ?? "",
-      finishReason: choice.finish_reason ?? null,
-      model,
-      usage,
-      producer: { endpoint: endpoint.endpoint, model, systemFingerprint: decoded.system_fingerprint ?? null }
-    } satisfies StoredAnswer
-  })
+  const toAnswer = (body: unknown): Effect.Effect<StoredAnswer, LlmBadAnswer> =>
+    Result.match(readCompletion(body, { model: options.model, endpoint: endpoint.endpoint, mask }), {
+      onSuccess: (answer) => Effect.succeed(answer),
+      onFailure: (detail) => Effect.fail(new LlmBadAnswer({ baseUrl, detail }))
+    })
 
   /** The body of one HTTP request: streamed while the server streams, else plain. */
   const send = (request: NormalisedRequest, maxTokens: number) =>
