@@ -2,6 +2,7 @@ import type { FileSystem, Path } from "effect"
 import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Result, Semaphore } from "effect"
 import OpenAI, { APIError } from "openai"
 import { canonicalJson } from "#files"
+import { type BatchSummary, makePrefetch, type PrefetchItem } from "./batch.ts"
 import { readCompletion } from "./completion.ts"
 import { type ChatAnswer, type ChatRequest, distinctProducers, type Producer } from "./ChatRequest.ts"
 import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
@@ -68,6 +69,14 @@ export class LlmClient extends Context.Service<LlmClient, {
   readonly endpoint: LlmEndpoint
   /** How requests ask for their answer's shape and budget: part of every key, and of what the lock records. */
   readonly mode: RequestMode
+  /**
+   * Batch mode: fills the response cache with the answers to `items` through the OpenAI Batch API (`/v1/files`,
+   * `/v1/batches`), so that `complete` then finds them there and sends nothing. The batch ids are persisted before
+   * polling (every `batchPollSeconds`): a rerun after a kill collects them instead of submitting again. Answers are
+   * healed and stored by the rules of `complete`: failed, expired and unusable requests are submitted again alone,
+   * and those still failed after `retries` resubmissions are left for `complete` to ask.
+   */
+  readonly prefetch: (items: ReadonlyArray<PrefetchItem>) => Effect.Effect<BatchSummary, LlmError>
 }>()("finerweb/llm/LlmClient") {
   /** Requires the platform's file system and paths: the application's entry point provides them once. */
   static readonly layer = (options: LlmOptions): Layer.Layer<LlmClient, never, FileSystem.FileSystem | Path.Path> =>
@@ -310,6 +319,22 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     return { ...answer, rejected, cached } satisfies ChatAnswer
   })
 
+  const prefetch = yield* makePrefetch({
+    client,
+    cache,
+    cacheDir: options.cacheDir,
+    model: options.model,
+    mode,
+    endpoint: endpoint.endpoint,
+    baseUrl,
+    mask,
+    pollSeconds: settings.batchPollSeconds,
+    retries: options.retries,
+    backoffMillis: options.backoffMillis ?? defaultBackoffMillis,
+    answerRetries: settings.answerRetries,
+    maxTokensCap: settings.maxTokensCap
+  })
+
   // A line every `progressSeconds` while requests are being sent, so that a long run shows its faults as they come.
   yield* Effect.gen(function*() {
     let reported = 0
@@ -327,6 +352,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     stats: Ref.get(counts),
     producers: Effect.sync(() => distinctProducers(producers.values())),
     endpoint,
-    mode
+    mode,
+    prefetch
   })
 })

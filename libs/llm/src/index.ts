@@ -1,3 +1,4 @@
+export { BatchSummary, type PrefetchItem } from "./batch.ts"
 export { AnswerFormat, ChatAnswer, ChatRequest, distinctProducers, Producer } from "./ChatRequest.ts"
 export { describeEndpoint, type LlmEndpoint } from "./endpoint.ts"
 export { LlmBadAnswer, LlmCacheError, LlmCircuitOpen, LlmHttpError, LlmUnreachable } from "./errors.ts"
