@@ -5,17 +5,17 @@ import { AnnotatedPassage, type LlmUsage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { endpointLayer, llmLayer } from "../llm/layer.ts"
-import { chatRequest, Decoding, llmAsker, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { chatRequest, Decoding, llmAsker, llmStage, llmStageSettings, Transport } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
-import { mentionListFormat } from "./parse.ts"
-import { annotatePassage, annotatePrompt, type PassageAnnotation } from "./passage.ts"
+import { annotatePassage, annotateQuestion, type PassageAnnotation } from "./passage.ts"
 
 /** `annotate/config.json` */
 export const AnnotateConfig = Schema.Struct({
   ...Decoding,
   ...Unanswered,
+  ...Transport,
   /**
    * A second model whose mentions are merged with the first's (FiNERweb, section 2.4; see `mergeMentions`): the
    * server's base URL (the key from the same variable as the first's) and the model it serves.
@@ -33,8 +33,9 @@ const unansweredPassage: PassageAnnotation = { mentions: [], rejected: { unanswe
  */
 export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
+  const { config, template, ask, prefetch, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
+  const questions = passages.map((passage) => annotateQuestion(template, language, passage.text))
   const annotateAll = (asking: typeof ask) =>
     Effect.map(
       askEach(passages, (passage) => annotatePassage(asking, template, language)(passage.text), {
@@ -46,11 +47,13 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
       (answers) => answers.map((answer) => answer ?? unansweredPassage)
     )
 
+  const transport = yield* prefetch(config, questions)
   const first = yield* annotateAll(ask)
   const second = config.secondAnnotator === undefined ? null : yield* Effect.gen(function*() {
     const asker = yield* llmAsker(config)
+    const transport = yield* asker.prefetch(config, questions)
     const annotations = yield* annotateAll(asker.ask)
-    return { annotations, answerer: asker.answerer, used: yield* asker.usage }
+    return { annotations, answerer: asker.answerer, used: yield* asker.usage, transport }
   }).pipe(Effect.provide(endpointLayer(config.secondAnnotator.baseUrl, config.secondAnnotator.model)))
 
   const merged = second === null
@@ -90,7 +93,9 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
       secondLlm: second.used.inputs.llm,
       producers: distinctProducers([...used.inputs.producers, ...second.used.inputs.producers])
     },
-    run: second === null ? used.run : { ...used.run, second: second.used.run }
+    run: second === null
+      ? { ...used.run, ...transport }
+      : { ...used.run, ...transport, second: { ...second.used.run, ...second.transport } }
   })
   yield* Effect.logInfo(
     `annotate ${language.code}: ${mentions} mentions with ${labels.size} labels in ${annotated.length} passages ` +
@@ -111,7 +116,10 @@ export const plan = Effect.fn("annotate.plan")(function*({ language }: LoadedLan
   const { config, template } = yield* llmStageSettings("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
   return {
-    requests: passages.map((passage) => chatRequest(config, annotatePrompt(template, language, passage.text), mentionListFormat))
+    requests: passages.map((passage) => {
+      const { prompt, format } = annotateQuestion(template, language, passage.text)
+      return chatRequest(config, prompt, format)
+    })
   } satisfies StagePlan
 })
 

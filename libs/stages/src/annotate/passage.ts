@@ -3,6 +3,7 @@ import { alignMentions, mergeRejections, type Rejections } from "#annotation"
 import type { Accept, AnswerFormat, ChatAnswer, LlmError } from "#llm"
 import type { Language, Mention } from "#schema"
 import { renderPrompt } from "../llm/prompt.ts"
+import type { Question } from "../llm/stage.ts"
 import { mentionListFormat, parseMentionList, unusableMentionList } from "./parse.ts"
 
 /** What the annotator made of one passage: its aligned mentions and every answer or item not used, by reason. */
@@ -15,9 +16,15 @@ export interface PassageAnnotation {
 export const annotatePrompt = (template: string, language: Language, text: string): string =>
   renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
 
-/** An answer with no list at all is asked again; the one kept is parsed and counted all the same. */
-export const annotateAccept = (prompt: string): Accept => (content) =>
-  Option.fromNullishOr(unusableMentionList(content, prompt))
+/**
+ * What annotate asks of one passage: its prompt, the verdict that asks again on an answer with no list at all (the
+ * one kept is parsed and counted all the same), and the answer's format.
+ */
+export const annotateQuestion = (template: string, language: Language, text: string) => {
+  const prompt = annotatePrompt(template, language, text)
+  const accept: Accept = (content) => Option.fromNullishOr(unusableMentionList(content, prompt))
+  return { prompt, accept, format: mentionListFormat } satisfies Question
+}
 
 /**
  * One passage through the annotator: the prompt rendered for the language, the model's answer, the tolerant parser
@@ -30,8 +37,8 @@ export const annotatePassage = (
   language: Language
 ) =>
   Effect.fnUntraced(function*(text: string) {
-    const prompt = annotatePrompt(template, language, text)
-    const answer = yield* ask(prompt, annotateAccept(prompt), mentionListFormat)
+    const { prompt, accept, format } = annotateQuestion(template, language, text)
+    const answer = yield* ask(prompt, accept, format)
     const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
     const aligned = alignMentions(text, parsed.mentions, { words: language.words })
     return { mentions: aligned.spans, rejected: mergeRejections(parsed.rejected, aligned.rejected) } satisfies PassageAnnotation

@@ -23,6 +23,23 @@ export const acceptParsed = (parse: (content: string) => { readonly ok: true } |
   return parsed.ok ? Option.none() : Option.some(parsed.reason)
 }
 
+/**
+ * `transport` in annotate's and judge's configuration: "online" (the default) asks each request over HTTP; "batch"
+ * first submits them all through the OpenAI Batch API (`LlmClient.prefetch`), which fills the response cache, so
+ * that the online pass finds every settled answer there. The answers, and so the outputs, are the same either way;
+ * the fragment's `run` says which was used.
+ */
+export const Transport = {
+  transport: Schema.optionalKey(Schema.Literals(["online", "batch"]))
+}
+
+/** What a stage asks of one item: the prompt, its parser's verdict, the shape its answer should take. */
+export interface Question {
+  readonly prompt: string
+  readonly accept?: Accept
+  readonly format?: AnswerFormat
+}
+
 /** One prompt as a request: one user message with the decoding parameters, and the shape its answer should take. */
 export const chatRequest = (
   decoding: { readonly temperature: number; readonly maxTokens: number },
@@ -65,6 +82,20 @@ export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly tem
      */
     ask: (prompt: string, accept?: Accept, format?: AnswerFormat) =>
       llm.complete(chatRequest(decoding, prompt, format), accept === undefined ? {} : { accept }),
+    /**
+     * With `transport: "batch"`, the answers to `questions` through the Batch API into the response cache before
+     * they are asked; what the fragment's `run` records of the transport either way.
+     */
+    prefetch: (transport: { readonly transport?: "online" | "batch" }, questions: ReadonlyArray<Question>) =>
+      transport.transport === "batch"
+        ? Effect.map(
+          llm.prefetch(questions.map(({ prompt, accept, format }) => ({
+            request: chatRequest(decoding, prompt, format),
+            ...(accept === undefined ? {} : { accept })
+          }))),
+          (batch) => ({ transport: "batch", batch })
+        )
+        : Effect.succeed({ transport: "online" }),
     answerer: standIn ? `${model} (offline teacher: a rule-based stand-in, not an LLM)` : model,
     standIn,
     usage
