@@ -91,6 +91,21 @@ describe("LlmClient.prefetch (batch mode)", () => {
       assert.deepStrictEqual(answers.map((answer) => answer.content), texts.map((text) => `echo: ${text}`))
     }))
 
+  it.live("a batch holding none of the requests asked (another language's task) is neither waited for nor collected", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(echo)
+      const dir = yield* tempDir
+      server.batches.hold(true)
+      const other = yield* Effect.forkChild(prefetchThenAsk(batchOptions(server.url, dir), ["Ada met Lin."]))
+      yield* recordWritten(dir)
+      yield* Fiber.interrupt(other)
+      server.batches.hold(false)
+      const { summary } = yield* prefetchThenAsk(batchOptions(server.url, dir), ["Bo met Cy."])
+      assert.deepStrictEqual([summary.collected, summary.submitted], [0, 1])
+      assert.deepStrictEqual(server.batches.created[1].lines.map((line) => line.custom_id), [keyOf("Bo met Cy.")])
+      assert.deepStrictEqual(fs.readdirSync(path.join(dir, "batches")), ["batch-1.json"])
+    }))
+
   it.live("failed and expired requests are submitted again alone, in a second batch", () =>
     Effect.gen(function*() {
       const faults: Record<string, "failed" | "expired"> = { [keyOf("Bo met Cy.")]: "failed", [keyOf("Di met Ed.")]: "expired" }

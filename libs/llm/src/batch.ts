@@ -197,7 +197,14 @@ export const makePrefetch = Effect.fnUntraced(function*(context: BatchContext) {
     let batch = yield* call((signal) => client.batches.retrieve(record.id, { signal }))
     while (!finished.has(batch.status)) {
       yield* Effect.sleep(Duration.seconds(context.pollSeconds))
+      const before = batch.status
       batch = yield* call((signal) => client.batches.retrieve(record.id, { signal }))
+      if (batch.status !== before) {
+        const counts = batch.request_counts
+        yield* Effect.logInfo(
+          `LLM batch ${record.id}: ${batch.status}` + (counts === undefined ? "" : ` (${counts.completed} of ${counts.total} done, ${counts.failed} failed)`)
+        )
+      }
     }
     // An error line never hides an answer for the same request.
     const lines = new Map<string, typeof OutputLine.Type>()
@@ -264,7 +271,8 @@ export const makePrefetch = Effect.fnUntraced(function*(context: BatchContext) {
       const hit = yield* cache.read(key)
       if (Option.isNone(hit) || (hit.value.rejected === null && unusable(hit.value.answer, accepts.get(key)) !== null)) open.push(key)
     }
-    let records = yield* pendingRecords
+    // Only batches holding a request asked for now: another task's (another language's) are its own to wait for.
+    let records = (yield* pendingRecords).filter((record) => record.items.some((item) => requests.has(item.key)))
     const covered = new Set(records.flatMap((record) => record.items.map((item) => item.key)))
     let summary: BatchSummary = {
       requests: requests.size,
