@@ -2,7 +2,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Effect, Fiber, Option, Redacted } from "effect"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { completion, lastUserMessage, startChatServer } from "#testing"
+import { type ChatServer, completion, lastUserMessage, startChatServer } from "#testing"
 import { chunkLines } from "./batch.ts"
 import { ask, clientLayer, filesUnder, options, tempDir } from "./client.fixture.ts"
 import { LlmClient } from "./LlmClient.ts"
@@ -33,6 +33,16 @@ const recordWritten = (dir: string) =>
   Effect.gen(function*() {
     const folder = path.join(dir, "batches")
     while (!fs.existsSync(folder) || !fs.readdirSync(folder).some((name) => name.endsWith(".json"))) yield* Effect.sleep("5 millis")
+  })
+
+/** A prefetch stopped once its batch is submitted and recorded, as a killed run leaves it; the server then runs it. */
+const stopAfterSubmit = (server: ChatServer, opts: LlmOptions, asked: ReadonlyArray<string> = texts) =>
+  Effect.gen(function*() {
+    server.batches.hold(true)
+    const stopped = yield* Effect.forkChild(prefetchThenAsk(opts, asked))
+    yield* recordWritten(opts.cacheDir)
+    yield* Fiber.interrupt(stopped)
+    server.batches.hold(false)
   })
 
 describe("LlmClient.prefetch (batch mode)", () => {
@@ -76,13 +86,8 @@ describe("LlmClient.prefetch (batch mode)", () => {
     Effect.gen(function*() {
       const server = yield* startChatServer(echo)
       const dir = yield* tempDir
-      server.batches.hold(true)
-      const killed = yield* Effect.forkChild(prefetchThenAsk(batchOptions(server.url, dir)))
-      yield* recordWritten(dir)
-      yield* Fiber.interrupt(killed)
-      const [name] = fs.readdirSync(path.join(dir, "batches"))
-      assert.strictEqual(name, "batch-1.json")
-      server.batches.hold(false)
+      yield* stopAfterSubmit(server, batchOptions(server.url, dir))
+      assert.deepStrictEqual(fs.readdirSync(path.join(dir, "batches")), ["batch-1.json"])
       const { summary, answers } = yield* prefetchThenAsk(batchOptions(server.url, dir))
       assert.strictEqual(server.batches.created.length, 1)
       assert.strictEqual(server.received.length, 0)
@@ -95,11 +100,7 @@ describe("LlmClient.prefetch (batch mode)", () => {
     Effect.gen(function*() {
       const server = yield* startChatServer(echo)
       const dir = yield* tempDir
-      server.batches.hold(true)
-      const other = yield* Effect.forkChild(prefetchThenAsk(batchOptions(server.url, dir), ["Ada met Lin."]))
-      yield* recordWritten(dir)
-      yield* Fiber.interrupt(other)
-      server.batches.hold(false)
+      yield* stopAfterSubmit(server, batchOptions(server.url, dir), ["Ada met Lin."])
       const { summary } = yield* prefetchThenAsk(batchOptions(server.url, dir), ["Bo met Cy."])
       assert.deepStrictEqual([summary.collected, summary.submitted], [0, 1])
       assert.deepStrictEqual(server.batches.created[1].lines.map((line) => line.custom_id), [keyOf("Bo met Cy.")])
@@ -177,13 +178,9 @@ describe("LlmClient.prefetch (batch mode)", () => {
       const secret = "sk-batch-secret-9f3a"
       const server = yield* startChatServer(echo, { fault: (customId, batch) => (batch === 1 && customId === keyOf("Ada met Lin.") ? "failed" : null) })
       const dir = yield* tempDir
-      server.batches.hold(true)
-      const killed = yield* Effect.forkChild(prefetchThenAsk(batchOptions(server.url, dir, { apiKey: Redacted.make(secret) })))
-      yield* recordWritten(dir)
-      // The persisted record, while the batch runs.
+      yield* stopAfterSubmit(server, batchOptions(server.url, dir, { apiKey: Redacted.make(secret) }))
+      // The persisted record of the batch not yet collected.
       const during = filesUnder(dir).map((file) => fs.readFileSync(file, "utf8"))
-      yield* Fiber.interrupt(killed)
-      server.batches.hold(false)
       yield* prefetchThenAsk(batchOptions(server.url, dir, { apiKey: Redacted.make(secret) }))
       // The killed run's batch was collected, and its failed request submitted again.
       assert.deepStrictEqual(server.batches.created.map((batch) => batch.lines.length), [3, 1])

@@ -45,24 +45,35 @@ const annotateOutputs = [stageFiles.annotate.annotations, stageFiles.annotate.ma
 /** Where the response cache keeps batch records in a test workspace. */
 const recordsOf = (root: string) => join(root, ".finerweb/llm-cache/batches")
 
+/** A server and a workspace with the passages to annotate, asked with `transport`. */
+const annotateSetup = (transport: "online" | "batch") =>
+  Effect.gen(function*() {
+    const server = yield* startChatServer(answerEach)
+    const root = batchWorkspace(server.url, "annotate", transport)
+    writeStageFile(root, stageFiles.score.passages, code, passages)
+    return { server, root }
+  })
+
+/** An online annotate run's outputs: what a batch run must write. */
+const onlineOutputs = Effect.gen(function*() {
+  const { server, root } = yield* annotateSetup("online")
+  yield* runStageAt(root, "annotate", code)
+  assert.strictEqual(server.received.length, 3)
+  assert.strictEqual(readFragment(root, "annotate", code).run?.transport, "online")
+  return { root, files: outputs(root, annotateOutputs) }
+})
+
 describe("annotate and judge with transport: batch", () => {
   it.live("a batch annotate run writes what an online run writes, byte for byte, and sends nothing online", () =>
     Effect.gen(function*() {
-      const online = yield* startChatServer(answerEach)
-      const onlineRoot = batchWorkspace(online.url, "annotate", "online")
-      writeStageFile(onlineRoot, stageFiles.score.passages, code, passages)
-      yield* runStageAt(onlineRoot, "annotate", code)
-
-      const batch = yield* startChatServer(answerEach)
-      const batchRoot = batchWorkspace(batch.url, "annotate", "batch")
-      writeStageFile(batchRoot, stageFiles.score.passages, code, passages)
+      const online = yield* onlineOutputs
+      const { server: batch, root: batchRoot } = yield* annotateSetup("batch")
       yield* runStageAt(batchRoot, "annotate", code)
 
-      assert.strictEqual(online.received.length, 3)
       assert.strictEqual(batch.received.length, 0)
       assert.strictEqual(batch.batches.created.length, 1)
       assert.strictEqual(batch.batches.created[0].lines.length, 3)
-      assert.deepStrictEqual(outputs(batchRoot, annotateOutputs), outputs(onlineRoot, annotateOutputs))
+      assert.deepStrictEqual(outputs(batchRoot, annotateOutputs), online.files)
       const run = readFragment(batchRoot, "annotate", code).run ?? {}
       assert.strictEqual(run.transport, "batch")
       assert.deepStrictEqual(run.batch, {
@@ -76,24 +87,17 @@ describe("annotate and judge with transport: batch", () => {
         resubmitted: 0,
         unanswered: 0
       })
-      assert.strictEqual(readFragment(onlineRoot, "annotate", code).run?.transport, "online")
-      // Same inputs: the transport is not one, so switching it does not make the cell stale.
+      // The transport is recorded in the configuration (it is in config.json) and in `run`, in no other input.
       assert.deepStrictEqual(
         { ...readFragment(batchRoot, "annotate", code).inputs, llm: null, producers: null, config: null },
-        { ...readFragment(onlineRoot, "annotate", code).inputs, llm: null, producers: null, config: null }
+        { ...readFragment(online.root, "annotate", code).inputs, llm: null, producers: null, config: null }
       )
     }))
 
   it.live("a run stopped after submitting, then rerun: one batch created, collected by the rerun, the same output", () =>
     Effect.gen(function*() {
-      const online = yield* startChatServer(answerEach)
-      const onlineRoot = batchWorkspace(online.url, "annotate", "online")
-      writeStageFile(onlineRoot, stageFiles.score.passages, code, passages)
-      yield* runStageAt(onlineRoot, "annotate", code)
-
-      const server = yield* startChatServer(answerEach)
-      const root = batchWorkspace(server.url, "annotate", "batch")
-      writeStageFile(root, stageFiles.score.passages, code, passages)
+      const online = yield* onlineOutputs
+      const { server, root } = yield* annotateSetup("batch")
       server.batches.hold(true)
       const stopped = yield* Effect.forkChild(runStageAt(root, "annotate", code))
       while (!existsSync(recordsOf(root)) || !readdirSync(recordsOf(root)).some((name) => name.endsWith(".json"))) {
@@ -107,7 +111,7 @@ describe("annotate and judge with transport: batch", () => {
       assert.strictEqual(server.batches.created.length, 1)
       assert.strictEqual(server.received.length, 0)
       assert.deepStrictEqual((readFragment(root, "annotate", code).run?.batch as { collected: number }).collected, 1)
-      assert.deepStrictEqual(outputs(root, annotateOutputs), outputs(onlineRoot, annotateOutputs))
+      assert.deepStrictEqual(outputs(root, annotateOutputs), online.files)
     }))
 
   it.live("judge in batch mode writes what it writes online; the API key is in no file of the workspace", () =>
