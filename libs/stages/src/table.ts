@@ -24,7 +24,6 @@ import {
   TranslateManifest,
   UsefulnessRating
 } from "#schema"
-import type { ChatRequest } from "#llm"
 import type { LoadedLanguage, Workspace } from "#workspace"
 
 /**
@@ -118,9 +117,18 @@ export type StageContext = Workspace | FileSystem.FileSystem | Path.Path
  * The table holds stages of different services side by side, so it sees `run`'s requirements only as "what
  * `layer` provides, and the stage context" (`runStage` states it once).
  */
-/** The requests an LLM stage would send for a language, in order (`chatRequest` of each prompt): what `--cost` prices. */
+/**
+ * The requests an LLM stage would send for a language, in order (`chatRequest` of each prompt): what `--cost`
+ * prices. The shape of `#llm`'s `ChatRequest`, spelled out so that the table, which every stage imports, does not
+ * make `#llm` a dependency of stages that ask no model (`cost.ts` hands these to `findCached`, which checks it).
+ */
 export interface StagePlan {
-  readonly requests: ReadonlyArray<ChatRequest>
+  readonly requests: ReadonlyArray<{
+    readonly messages: ReadonlyArray<{ readonly role: "system" | "user" | "assistant"; readonly content: string }>
+    readonly temperature: number
+    readonly maxTokens: number
+    readonly responseFormat?: { readonly name: string; readonly schema: { readonly [key: string]: unknown } }
+  }>
 }
 
 export interface StageModule {
