@@ -1,5 +1,6 @@
 import * as http from "node:http"
 import { Effect } from "effect"
+import { type BatchApi, batchApi, type BatchOptions } from "./batch-server.ts"
 
 /** What the test server answers one request with: an HTTP status, headers and a JSON body, after an optional delay. */
 export interface Reply {
@@ -44,23 +45,39 @@ export interface ChatServer {
   readonly received: ReadonlyArray<Received>
   /** The most requests that were in flight at once. */
   readonly peak: () => number
+  /** The Batch API's batches and files; their requests are not in `received`. */
+  readonly batches: Omit<BatchApi, "handle">
 }
 
 /**
  * A scripted OpenAI-compatible server on 127.0.0.1 for tests: answers the n-th request (from 1) with `reply(n, body)`
- * (by default `completion("answer <n>")`), and stops when the scope closes.
+ * (by default `completion("answer <n>")`), and stops when the scope closes. It also serves the Batch API
+ * (`batch-server.ts`), whose m-th request over all batches is answered with the body of `reply(m, body)`.
  */
-export const startChatServer = (reply: (n: number, body: Record<string, unknown>) => Reply) =>
+export const startChatServer = (reply: (n: number, body: Record<string, unknown>) => Reply, batchOptions?: BatchOptions) =>
   Effect.acquireRelease(
     Effect.callback<{ server: http.Server } & ChatServer>((resume) => {
       const received: Array<Received> = []
       let inFlight = 0
       let peak = 0
+      let batchRequests = 0
+      const batches = batchApi((body) => {
+        batchRequests += 1
+        return reply(batchRequests, body).body ?? completion(`answer ${batchRequests}`)
+      }, batchOptions)
       const server = http.createServer((request, response) => {
-        let text = ""
-        request.on("data", (chunk) => (text += chunk))
-        request.on("end", () => {
-          const body = JSON.parse(text) as Record<string, unknown>
+        const chunks: Array<Buffer> = []
+        request.on("data", (chunk: Buffer) => chunks.push(chunk))
+        request.on("end", async () => {
+          const bytes = Buffer.concat(chunks)
+          const handled = await batches.handle(request.method ?? "", (request.url ?? "").split("?")[0], request.headers, bytes)
+          if (handled !== null) {
+            const text = typeof handled.body === "string" ? handled.body : JSON.stringify(handled.body)
+            response.writeHead(handled.status, { "content-type": typeof handled.body === "string" ? "application/jsonl" : "application/json" })
+            response.end(text)
+            return
+          }
+          const body = JSON.parse(bytes.toString("utf8")) as Record<string, unknown>
           received.push({ authorization: request.headers.authorization, body, at: Date.now() })
           inFlight++
           peak = Math.max(peak, inFlight)
@@ -74,7 +91,7 @@ export const startChatServer = (reply: (n: number, body: Record<string, unknown>
       })
       server.listen(0, "127.0.0.1", () => {
         const { port } = server.address() as { port: number }
-        resume(Effect.succeed({ server, url: `http://127.0.0.1:${port}/v1`, received, peak: () => peak }))
+        resume(Effect.succeed({ server, url: `http://127.0.0.1:${port}/v1`, received, peak: () => peak, batches }))
       })
     }),
     ({ server }) =>

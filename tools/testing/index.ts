@@ -1,3 +1,4 @@
+export type { BatchItemFault, BatchOptions, CreatedBatch } from "./batch-server.ts"
 export { type CacheServer, spawnCacheServer } from "./cache-server.ts"
 export { type ChatServer, completion, lastUserMessage, type Received, type Reply, startChatServer } from "./chat-server.ts"
 export {

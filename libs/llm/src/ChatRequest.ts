@@ -7,13 +7,24 @@ export type ChatRole = typeof ChatRole.Type
 export const ChatMessage = Schema.Struct({ role: ChatRole, content: Schema.String })
 export type ChatMessage = typeof ChatMessage.Type
 
+/**
+ * The JSON Schema an answer must follow, named: sent as `response_format` where the client's `structuredOutput` is
+ * "json-schema", and ignored (the prompt alone asks for the shape) where it is "prompt".
+ */
+export const AnswerFormat = Schema.Struct({
+  name: Schema.String.check(Schema.isPattern(/^[A-Za-z0-9_-]{1,64}$/)),
+  schema: Schema.Record(Schema.String, Schema.Unknown)
+})
+export type AnswerFormat = typeof AnswerFormat.Type
+
 /** One chat completion to ask for; the model comes from `LlmOptions`. */
 export const ChatRequest = Schema.Struct({
   messages: Schema.Array(ChatMessage),
   temperature: Schema.Finite,
   maxTokens: Schema.Int.check(Schema.isGreaterThan(0)),
   topP: Schema.optionalKey(Schema.Finite),
-  seed: Schema.optionalKey(Schema.Int)
+  seed: Schema.optionalKey(Schema.Int),
+  responseFormat: Schema.optionalKey(AnswerFormat)
 })
 export type ChatRequest = typeof ChatRequest.Type
 

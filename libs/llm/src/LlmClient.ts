@@ -1,44 +1,27 @@
 import type { FileSystem, Path } from "effect"
-import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Schema, Semaphore } from "effect"
+import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Result, Semaphore } from "effect"
 import OpenAI, { APIError } from "openai"
 import { canonicalJson } from "#files"
-import { TokenUsage } from "./ChatRequest.ts"
+import { type BatchSummary, makePrefetch, type PrefetchItem } from "./batch.ts"
+import { readCompletion } from "./completion.ts"
 import { type ChatAnswer, type ChatRequest, distinctProducers, type Producer } from "./ChatRequest.ts"
 import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
 import { LlmBadAnswer, LlmCircuitOpen, LlmUnreachable, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
-import { type Accept, describeBody, largerBudget, unusable } from "./heal.ts"
+import { type Accept, largerBudget, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
 import { type Aimd, afterAnswer, afterRateLimit, type Bucket, fullBucket, take } from "./concurrency.ts"
 import { countReason, describeStats, emptyStats } from "./LlmStats.ts"
 import type { LlmStats } from "./LlmStats.ts"
-import { normaliseRequest, normalisedRequestKey } from "./requestKey.ts"
-import type { NormalisedRequest } from "./requestKey.ts"
+import { normaliseRequest, normalisedRequestKey, requestMode } from "./requestKey.ts"
+import type { NormalisedRequest, RequestMode } from "./requestKey.ts"
 import { makeResponseCache } from "./ResponseCache.ts"
 import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
 import { fromSdkError } from "./sdkError.ts"
 import { streamCompletion, wireRequest } from "./transport.ts"
-
-/** The part of a chat-completions answer we use; everything else the server sends is ignored. */
-const CompletionBody = Schema.Struct({
-  model: Schema.optionalKey(Schema.String),
-  system_fingerprint: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  choices: Schema.Array(Schema.Struct({
-    message: Schema.Struct({ content: Schema.optionalKey(Schema.NullOr(Schema.String)) }),
-    finish_reason: Schema.optionalKey(Schema.NullOr(Schema.String))
-  })),
-  usage: Schema.optionalKey(Schema.Unknown)
-})
-const decodeCompletionBody = Schema.decodeUnknownEffect(CompletionBody)
-
-/** A usage the server did not send, or sent in a shape we cannot read, is none: the answer is still good. */
-const decodeUsage = Schema.decodeUnknownOption(Schema.Struct({
-  prompt_tokens: TokenUsage.fields.promptTokens,
-  completion_tokens: TokenUsage.fields.completionTokens
-}))
 
 /** What one shared lookup found: the answer, why it is unusable (null when usable), whether the disk held it. */
 interface Found {
@@ -84,6 +67,16 @@ export class LlmClient extends Context.Service<LlmClient, {
   /** Who produced the answers handed out so far, each once, sorted by their canonical JSON. */
   readonly producers: Effect.Effect<ReadonlyArray<Producer>>
   readonly endpoint: LlmEndpoint
+  /** How requests ask for their answer's shape and budget: part of every key, and of what the lock records. */
+  readonly mode: RequestMode
+  /**
+   * Batch mode: fills the response cache with the answers to `items` through the OpenAI Batch API (`/v1/files`,
+   * `/v1/batches`), so that `complete` then finds them there and sends nothing. The batch ids are persisted before
+   * polling (every `batchPollSeconds`): a rerun after a kill collects them instead of submitting again. Answers are
+   * healed and stored by the rules of `complete`: failed, expired and unusable requests are submitted again alone,
+   * and those still failed after `retries` resubmissions are left for `complete` to ask.
+   */
+  readonly prefetch: (items: ReadonlyArray<PrefetchItem>) => Effect.Effect<BatchSummary, LlmError>
 }>()("finerweb/llm/LlmClient") {
   /** Requires the platform's file system and paths: the application's entry point provides them once. */
   static readonly layer = (options: LlmOptions): Layer.Layer<LlmClient, never, FileSystem.FileSystem | Path.Path> =>
@@ -99,6 +92,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     endpoint: options.endpointLabel ?? baseUrl,
     standIn: options.standIn ?? false
   }
+  const mode = requestMode(options)
   const key = options.apiKey === undefined ? "" : Redacted.value(options.apiKey)
   // Servers sometimes quote the key they rejected, and fetch the URL it refused: neither may travel on in our errors.
   const secrets = [key, ...endpointSecrets(options.baseUrl)].filter((secret) => secret !== "")
@@ -150,27 +144,11 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   /** Lookups in flight by cache key; an entry is removed before its answer is handed out. */
   const inFlight = new Map<string, Deferred.Deferred<Found, LlmError>>()
 
-  const toAnswer = Effect.fnUntraced(function*(body: unknown) {
-    if (typeof body === "string") return yield* new LlmBadAnswer({ baseUrl, detail: describeBody(mask(body)) })
-    const decoded = yield* decodeCompletionBody(body).pipe(
-      Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: describeBody(mask(`unexpected shape: ${issue.message}`)) }))
-    )
-    const choice = decoded.choices[0]
-    if (choice === undefined) return yield* new LlmBadAnswer({ baseUrl, detail: "no choices" })
-    const usage = decodeUsage(decoded.usage).pipe(
-      Option.map((u): TokenUsage => ({ promptTokens: u.prompt_tokens, completionTokens: u.completion_tokens })),
-      Option.getOrNull
-    )
-    const model = decoded.model ?? options.model
-    return {
-      // No content is an empty answer, asked again like one.
-      content: choice.message.content ?? "",
-      finishReason: choice.finish_reason ?? null,
-      model,
-      usage,
-      producer: { endpoint: endpoint.endpoint, model, systemFingerprint: decoded.system_fingerprint ?? null }
-    } satisfies StoredAnswer
-  })
+  const toAnswer = (body: unknown): Effect.Effect<StoredAnswer, LlmBadAnswer> =>
+    Result.match(readCompletion(body, { model: options.model, endpoint: endpoint.endpoint, mask }), {
+      onSuccess: (answer) => Effect.succeed(answer),
+      onFailure: (detail) => Effect.fail(new LlmBadAnswer({ baseUrl, detail }))
+    })
 
   /** The body of one HTTP request: streamed while the server streams, else plain. */
   const send = (request: NormalisedRequest, maxTokens: number) =>
@@ -326,7 +304,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   })
 
   const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
-    const request = normaliseRequest(options.model, chat)
+    const request = normaliseRequest(options.model, chat, mode)
     yield* count((c) => ({ ...c, requests: c.requests + 1 }))
     const { answer, rejected, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request, completeOptions?.accept)
     const cached = fromDisk || joined
@@ -339,6 +317,22 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
       rejected: rejected === null ? c.rejected : countReason(c.rejected, rejected)
     }))
     return { ...answer, rejected, cached } satisfies ChatAnswer
+  })
+
+  const prefetch = yield* makePrefetch({
+    client,
+    cache,
+    cacheDir: options.cacheDir,
+    model: options.model,
+    mode,
+    endpoint: endpoint.endpoint,
+    baseUrl,
+    mask,
+    pollSeconds: settings.batchPollSeconds,
+    retries: options.retries,
+    backoffMillis: options.backoffMillis ?? defaultBackoffMillis,
+    answerRetries: settings.answerRetries,
+    maxTokensCap: settings.maxTokensCap
   })
 
   // A line every `progressSeconds` while requests are being sent, so that a long run shows its faults as they come.
@@ -357,6 +351,8 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     complete,
     stats: Ref.get(counts),
     producers: Effect.sync(() => distinctProducers(producers.values())),
-    endpoint
+    endpoint,
+    mode,
+    prefetch
   })
 })

@@ -1,4 +1,5 @@
 import { Schema, Struct } from "effect"
+import { StructuredOutput, TokenLimit } from "./requestKey.ts"
 
 const Seconds = Schema.Finite.check(Schema.isGreaterThan(0))
 
@@ -45,7 +46,16 @@ export const LlmOptions = Schema.Struct({
    */
   tokensPerMinute: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThan(0))),
   /** Seconds between progress lines while requests are being sent (default 30). */
-  progressSeconds: Schema.optionalKey(Seconds)
+  progressSeconds: Schema.optionalKey(Seconds),
+  /**
+   * How a request asks for its answer's shape: "prompt" (the default) by the prompt alone; "json-schema" also sends
+   * the stage's JSON Schema as `response_format` (vLLM, SGLang, llama.cpp and OpenAI constrain the answer to it).
+   */
+  structuredOutput: Schema.optionalKey(StructuredOutput),
+  /** The field the token budget travels in: "max_tokens" (the default) or "max_completion_tokens" (newer servers). */
+  tokenLimit: Schema.optionalKey(TokenLimit),
+  /** Seconds between polls of a submitted batch (see `LlmClient.prefetch`; default 30); tests shrink it. */
+  batchPollSeconds: Schema.optionalKey(Seconds)
 })
 export type LlmOptions = typeof LlmOptions.Type
 
@@ -59,7 +69,8 @@ export const defaults = {
   firstTokenTimeoutSeconds: 60,
   idleTimeoutSeconds: 30,
   breakerFailures: 20,
-  progressSeconds: 30
+  progressSeconds: 30,
+  batchPollSeconds: 30
 } as const
 
 /**

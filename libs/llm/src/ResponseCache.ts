@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto"
 import { toJson } from "#files"
 import { ChatAnswer, type ChatRequest } from "./ChatRequest.ts"
 import { LlmCacheError } from "./errors.ts"
-import { NormalisedRequest, normalisedRequestKey, requestKey } from "./requestKey.ts"
+import { NormalisedRequest, normalisedRequestKey, requestKey, type RequestMode } from "./requestKey.ts"
 
 /**
  * The model's answer as stored, with the usage the server reported when it was fetched, so that an answer from
@@ -81,12 +81,17 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
 })
 
 /**
- * Which of `requests` the cache at `cacheDir` already answers for `model` (usable or stored as finally rejected),
- * so that a client would send none of them: what `finerweb status --cost` counts before a rebuild.
+ * Which of `requests` the cache at `cacheDir` already answers for `model` asked in `mode` (usable or stored as
+ * finally rejected), so that a client would send none of them: what `finerweb status --cost` counts before a rebuild.
  */
-export const findCached = Effect.fnUntraced(function*(cacheDir: string, model: string, requests: ReadonlyArray<ChatRequest>) {
+export const findCached = Effect.fnUntraced(function*(
+  cacheDir: string,
+  model: string,
+  requests: ReadonlyArray<ChatRequest>,
+  mode: RequestMode
+) {
   const cache = yield* makeResponseCache(cacheDir)
-  return yield* Effect.forEach(requests, (request) => Effect.map(cache.read(requestKey(model, request)), Option.isSome), {
+  return yield* Effect.forEach(requests, (request) => Effect.map(cache.read(requestKey(model, request, mode)), Option.isSome), {
     concurrency: 16
   })
 })

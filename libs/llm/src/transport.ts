@@ -29,13 +29,15 @@ export interface StreamedBody {
   readonly usage?: unknown
 }
 
+/** The body of a chat-completions request: the normalised request with `maxTokens` in the field it names. */
 export const wireRequest = (request: NormalisedRequest, maxTokens: number) => ({
   model: request.model,
   messages: request.messages.map((message) => ({ ...message })),
   temperature: request.temperature,
-  max_tokens: maxTokens,
+  ...(request.token_limit === "max_completion_tokens" ? { max_completion_tokens: maxTokens } : { max_tokens: maxTokens }),
   ...(request.top_p === null ? {} : { top_p: request.top_p }),
-  ...(request.seed === null ? {} : { seed: request.seed })
+  ...(request.seed === null ? {} : { seed: request.seed }),
+  ...(request.response_format === undefined ? {} : { response_format: request.response_format })
 })
 
 const parseBody = (text: string): unknown => {

@@ -2,7 +2,7 @@ import { Effect, FileSystem } from "effect"
 import { findCached } from "#llm"
 import { Workspace } from "#workspace"
 import { stageFilePath } from "./files.ts"
-import { currentEndpoint, llmTarget, responseCacheDir } from "./llm/endpoint.ts"
+import { currentEndpoint, currentRequestMode, llmTarget, responseCacheDir } from "./llm/endpoint.ts"
 import type { Cell } from "./status.ts"
 import { type StageFile, type StageModule, type StageSpec, stageTable } from "./table.ts"
 
@@ -38,6 +38,7 @@ export const workspaceCost = Effect.fn("workspaceCost")(function*(cells: Readonl
   const fs = yield* FileSystem.FileSystem
   const { settings, baseUrl } = yield* llmTarget()
   const { model } = yield* currentEndpoint()
+  const mode = yield* currentRequestMode
   const cacheDir = responseCacheDir(workspace.resolve(settings.cacheDir), baseUrl)
   const modules = new Map<string, StageModule>()
 
@@ -53,25 +54,20 @@ export const workspaceCost = Effect.fn("workspaceCost")(function*(cells: Readonl
       modules.set(cell.stage, module)
       if (module.plan === undefined) return []
       const plan = yield* module.plan(yield* workspace.loadLanguage(cell.language))
-      const { decoding, prompts } = plan
-      const requests = prompts.map((prompt) => ({
-        messages: [{ role: "user" as const, content: prompt }],
-        temperature: decoding.temperature,
-        maxTokens: decoding.maxTokens
-      }))
+      const { requests } = plan
       // The second annotator's answers are kept in the response cache of a configured server (see `endpointLayer`).
       const asked = plan.endpoint === undefined
         ? { cacheDir, model }
         : { cacheDir: workspace.resolve(settings.cacheDir), model: plan.endpoint.model }
-      const found = yield* findCached(asked.cacheDir, asked.model, requests)
-      const missed = prompts.filter((_, index) => !found[index])
+      const found = yield* findCached(asked.cacheDir, asked.model, requests, mode)
+      const missed = requests.filter((_, index) => !found[index])
       return [{
         language: cell.language,
         stage: cell.stage,
-        requests: prompts.length,
-        cached: prompts.length - missed.length,
+        requests: requests.length,
+        cached: requests.length - missed.length,
         misses: missed.length,
-        promptTokens: missed.reduce((sum, prompt) => sum + estimateTokens(prompt), 0)
+        promptTokens: missed.reduce((sum, request) => sum + estimateTokens(request.messages.map((message) => message.content).join("")), 0)
       } satisfies CellCost]
     }), { concurrency: 4 })
   return priced.flat()

@@ -216,6 +216,16 @@ describe("workspaceStatus on a built workspace", () => {
       })
     }))
 
+  it.live("structured output switched on in llm.json: every LLM stage says its request mode changed", () =>
+    Effect.gen(function*() {
+      const root = yield* built(["tha_Thai"])
+      const settings = join(root, "libs/llm/llm.json")
+      writeFileSync(settings, JSON.stringify({ ...JSON.parse(readFileSync(settings, "utf8")), structuredOutput: "json-schema" }))
+      const stale = notFresh(yield* statusAt(root)) as Record<string, ReadonlyArray<string>>
+      for (const stage of ["rate", "annotate", "judge", "translate"]) assert.include(stale[`tha_Thai/${stage}`], "LLM request mode changed", stage)
+      for (const stage of ["sample", "score"]) assert.notProperty(stale, `tha_Thai/${stage}`)
+    }))
+
   it.live("another LLM endpoint or corpus folder in the environment, and another scorer model", () =>
     Effect.gen(function*() {
       const root = yield* built(["tha_Thai"])

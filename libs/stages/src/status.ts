@@ -4,7 +4,7 @@ import { fragmentName, LockFragment } from "#lock"
 import { describeEndpoint, type LlmEndpoint } from "#llm"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { SecondAnnotatorConfig } from "./annotate-second/config.ts"
-import { currentEndpoint } from "./llm/endpoint.ts"
+import { currentEndpoint, currentRequestMode } from "./llm/endpoint.ts"
 import { tableInputs } from "./output.ts"
 import { corpusSource } from "./sample/source.ts"
 import { externalInputs, type StageName, stageNames, type StageSpec, stageTable, upstreamStages } from "./table.ts"
@@ -45,6 +45,7 @@ const inputReasons: Record<string, string> = {
   packages: "packages changed",
   code: "code changed",
   llm: "LLM endpoint changed",
+  requestMode: "LLM request mode changed",
   model: "model changed",
   source: "corpus changed"
 }
@@ -123,13 +124,17 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
   const sha256Of = (file: string) => Effect.map(digest(file), (found) => found?.sha256 ?? null)
 
   const llm = yield* currentEndpoint()
+  const mode = yield* currentRequestMode
   const scoreConfig = yield* workspace.readConfig(stageTable.score.config, Schema.Struct({ modelPath: Schema.String }))
   const model = { path: scoreConfig.modelPath, sha256: yield* sha256Of(workspace.resolve(scoreConfig.modelPath)) }
   const corpusDir = yield* Config.option(Config.String(externalInputs.corpus.corpusDir))
   const { annotator } = yield* workspace.readConfig(stageTable["annotate-second"].config, SecondAnnotatorConfig)
   const secondAnnotator = annotator === null
     ? {}
-    : { llm: { model: annotator.model, endpoint: describeEndpoint(annotator.baseUrl), standIn: false } satisfies LlmEndpoint }
+    : {
+      llm: { model: annotator.model, endpoint: describeEndpoint(annotator.baseUrl), standIn: false } satisfies LlmEndpoint,
+      requestMode: mode
+    }
   /** What a stage's own program adds to its inputs, where status can compute it without running the stage. */
   const ownInputs = (stage: StageName, loaded: LoadedLanguage): Record<string, unknown> =>
     stage === "sample"
@@ -139,7 +144,7 @@ export const workspaceStatus = Effect.fn("workspaceStatus")(function*() {
       : stage === "annotate-second"
       ? secondAnnotator
       : stageTable[stage].external.some((input) => input === "llm")
-      ? { llm }
+      ? { llm, requestMode: mode }
       : {}
 
   const languagesDir = workspace.resolve("languages")

@@ -122,10 +122,18 @@ export type StageContext = Workspace | FileSystem.FileSystem | Path.Path
  * The table holds stages of different services side by side, so it sees `run`'s requirements only as "what
  * `layer` provides, and the stage context" (`runStage` states it once).
  */
-/** The prompts an LLM stage would send for a language, in order, with its decoding parameters: what `--cost` prices. */
+/**
+ * The requests an LLM stage would send for a language, in order (`chatRequest` of each prompt): what `--cost`
+ * prices. The shape of `#llm`'s `ChatRequest`, spelled out so that the table, which every stage imports, does not
+ * make `#llm` a dependency of stages that ask no model (`cost.ts` hands these to `findCached`, which checks it).
+ */
 export interface StagePlan {
-  readonly decoding: { readonly temperature: number; readonly maxTokens: number }
-  readonly prompts: ReadonlyArray<string>
+  readonly requests: ReadonlyArray<{
+    readonly messages: ReadonlyArray<{ readonly role: "system" | "user" | "assistant"; readonly content: string }>
+    readonly temperature: number
+    readonly maxTokens: number
+    readonly responseFormat?: { readonly name: string; readonly schema: { readonly [key: string]: unknown } }
+  }>
   /** Who would be asked, where the stage asks another server than the configured one (the second annotator). */
   readonly endpoint?: { readonly baseUrl: string; readonly model: string }
 }

@@ -116,6 +116,22 @@ const readExamples = (block: string): Result.Result<ReadonlyArray<TaggedSentence
   return examples.length === 0 ? Result.fail("the examples block holds no example") : Result.succeed(examples)
 }
 
+/**
+ * The teacher's answer as one JSON object, for a request that asks for JSON (`response_format`): the annotate answer
+ * as `{"entities": [{"mention", "type"}]}`, as JSON has no tuples; judge, rate and translate answer objects anyway.
+ * A synthesize answer is JSON lines, which no one object holds.
+ */
+export const answerObject = (task: TeacherTask): Result.Result<Record<string, unknown>, string> => {
+  switch (task.task) {
+    case "annotate":
+      return Result.succeed({ entities: annotate(task.passage, task.lang).map(({ mention, label }) => ({ mention, type: label })) })
+    case "synthesize":
+      return Result.fail("the synthesize answer is JSON lines, not one JSON object: ask for it without response_format")
+    default:
+      return Result.succeed(JSON.parse(answer(task)) as Record<string, unknown>)
+  }
+}
+
 /** The teacher's answer to a recognised task, as the assistant message's content. */
 export const answer = (task: TeacherTask): string => {
   switch (task.task) {

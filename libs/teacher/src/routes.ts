@@ -1,7 +1,7 @@
 import { Result, Schema } from "effect"
 import { sha256 } from "#files"
 import { TEACHER_DESCRIPTION, TEACHER_FINGERPRINT, TEACHER_MODEL } from "./model.ts"
-import { answer, recognise } from "./prompt.ts"
+import { answer, answerObject, recognise, type TeacherTask } from "./prompt.ts"
 
 /** An HTTP answer: status and JSON body. */
 export interface Reply {
@@ -18,13 +18,27 @@ const ChatMessage = Schema.Struct({
 
 const TokenLimit = Schema.optional(Schema.NullOr(Schema.Int.check(Schema.isGreaterThan(0))))
 
+/** `response_format`: plain text, any JSON object, or one following a JSON Schema. */
+const ResponseFormat = Schema.Union([
+  Schema.Struct({ type: Schema.Literals(["text", "json_object"]) }),
+  Schema.Struct({
+    type: Schema.Literal("json_schema"),
+    json_schema: Schema.Struct({
+      name: Schema.String,
+      schema: Schema.optional(Schema.Record(Schema.String, Schema.Unknown)),
+      strict: Schema.optional(Schema.NullOr(Schema.Boolean))
+    })
+  })
+])
+
 /** The subset of an OpenAI chat-completions request the teacher reads; other fields are ignored. */
 export const ChatCompletionRequest = Schema.Struct({
   model: Schema.String,
   messages: Schema.NonEmptyArray(ChatMessage),
   stream: Schema.optional(Schema.NullOr(Schema.Boolean)),
   max_tokens: TokenLimit,
-  max_completion_tokens: TokenLimit
+  max_completion_tokens: TokenLimit,
+  response_format: Schema.optional(Schema.NullOr(ResponseFormat))
 })
 export type ChatCompletionRequest = typeof ChatCompletionRequest.Type
 
@@ -62,12 +76,15 @@ export const chatCompletion = (rawBody: string): Reply => {
   const task = recognise(contentText(user.content))
   if (Result.isFailure(task)) return error(400, "invalid_request_error", task.failure)
 
-  const full = answer(task.success)
+  const full = request.response_format === undefined || request.response_format === null || request.response_format.type === "text"
+    ? Result.succeed(answer(task.success))
+    : jsonAnswer(task.success, request.response_format)
+  if (Result.isFailure(full)) return error(400, "invalid_request_error", `${TEACHER_DESCRIPTION}; ${full.failure}`)
   const limit = request.max_completion_tokens ?? request.max_tokens
   // Tokens are approximated as 4 characters, so a cut answer is as long as `limit` tokens would be.
-  const characters = [...full]
+  const characters = [...full.success]
   const cut = limit !== undefined && limit !== null && characters.length > limit * 4
-  const content = cut ? characters.slice(0, limit * 4).join("") : full
+  const content = cut ? characters.slice(0, limit * 4).join("") : full.success
   const promptTokens = request.messages.reduce((total, message) => total + words(contentText(message.content)), 0)
   const completionTokens = words(content)
   return {
@@ -88,6 +105,20 @@ export const chatCompletion = (rawBody: string): Reply => {
     }
   }
 }
+
+/**
+ * The task's answer as JSON. The teacher has one JSON shape per task and cannot constrain itself to any other: a
+ * schema that requires a property its answer lacks is refused, not answered in a shape the schema does not allow.
+ */
+const jsonAnswer = (task: TeacherTask, format: typeof ResponseFormat.Type): Result.Result<string, string> =>
+  Result.flatMap(answerObject(task), (object) => {
+    const schema = format.type === "json_schema" ? format.json_schema.schema : undefined
+    const required = Array.isArray(schema?.required) ? schema.required.filter((key) => typeof key === "string") : []
+    const missing = required.filter((key) => !Object.hasOwn(object, key))
+    return missing.length === 0
+      ? Result.succeed(JSON.stringify(object))
+      : Result.fail(`its ${task.task} answer has the properties ${JSON.stringify(Object.keys(object))}, not the required ${JSON.stringify(missing)}`)
+  })
 
 /** `GET /v1/models`. */
 export const models = (): Reply => ({

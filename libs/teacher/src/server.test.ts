@@ -154,4 +154,28 @@ describe("teacher server, through the openai SDK", () => {
       assert.strictEqual(error._tag, "TeacherError")
       assert.include(error.message, `127.0.0.1:${port}`)
     }))
+
+  it.effect("answers in the JSON shape a response_format asks for, and refuses a schema its answer cannot follow", () =>
+    Effect.gen(function*() {
+      const openai = yield* client
+      const ask = (schema: Record<string, unknown>) =>
+        openai.chat.completions.create({
+          model: TEACHER_MODEL,
+          messages: userMessage(annotatePrompt),
+          max_completion_tokens: 256,
+          response_format: { type: "json_schema", json_schema: { name: "mention_list", schema, strict: true } }
+        })
+      const entities = { type: "object", properties: { entities: { type: "array" } }, required: ["entities"], additionalProperties: false }
+      const completion = yield* Effect.promise(() => ask(entities))
+      assert.deepStrictEqual(JSON.parse(completion.choices[0].message.content ?? ""), {
+        entities: [
+          { mention: "Kenya", type: "country" },
+          { mention: "France", type: "country" },
+          { mention: "mars 2019", type: "date" }
+        ]
+      })
+      const refused = yield* failure(() => ask({ type: "object", properties: { people: { type: "array" } }, required: ["people"] }))
+      assert.strictEqual(refused.status, 400)
+      assert.match(refused.message, /not the required \["people"\]/)
+    }))
 })

@@ -2,10 +2,10 @@ import { Effect, Layer } from "effect"
 import { AnnotatedPassage } from "#schema"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { AnnotateConfig } from "../annotate/config.ts"
-import { annotatePassages, annotatePrompt, annotationCounts } from "../annotate/passage.ts"
+import { annotatePassages, annotateQuestion, annotationCounts } from "../annotate/passage.ts"
 import { readStageFile } from "../files.ts"
 import { endpointLayer } from "../llm/layer.ts"
-import { llmAsker } from "../llm/stage.ts"
+import { chatRequest, llmAsker } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan, stageTable } from "../table.ts"
 import { SecondAnnotatorConfig } from "./config.ts"
@@ -38,14 +38,19 @@ export const run = Effect.fn("annotate-second")(function*(loaded: LoadedLanguage
   }
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
   return yield* Effect.gen(function*() {
-    const { ask, answerer, usage } = yield* llmAsker(config)
+    const { ask, prefetch, answerer, usage } = yield* llmAsker(config)
+    const transport = yield* prefetch(config, passages.map((passage) => annotateQuestion(template, language, passage.text)))
     const annotations = yield* annotatePassages("annotate-second", ask, template, language, passages, config)
     const annotated = passages.map((passage, index) =>
       new AnnotatedPassage({ id: passage.id, document: passage.document, text: passage.text, ...annotations[index] })
     )
     const used = yield* usage
     const manifest = { annotator: answerer, passages: annotated.length, ...annotationCounts(annotations), llm: used.manifest }
-    yield* writeStageOutput("annotate-second", loaded, { files: { annotations: annotated, manifest }, inputs: used.inputs, run: used.run })
+    yield* writeStageOutput("annotate-second", loaded, {
+      files: { annotations: annotated, manifest },
+      inputs: used.inputs,
+      run: { ...used.run, ...transport }
+    })
     yield* Effect.logInfo(
       `annotate-second ${language.code}: ${manifest.mentions} mentions with ${manifest.labels} labels in ` +
         `${manifest.passages} passages by ${answerer}; rejected ${JSON.stringify(manifest.rejected)}; ${used.line}`
@@ -59,8 +64,10 @@ export const plan = Effect.fn("annotate-second.plan")(function*({ language }: Lo
   const { annotator, config, template } = yield* secondAnnotatorSettings()
   const passages = annotator === null ? [] : yield* readStageFile(stageFiles.score.passages, language.code)
   return {
-    decoding: config,
-    prompts: passages.map((passage) => annotatePrompt(template, language, passage.text)),
+    requests: passages.map((passage) => {
+      const { prompt, format } = annotateQuestion(template, language, passage.text)
+      return chatRequest(config, prompt, format)
+    }),
     ...(annotator === null ? {} : { endpoint: annotator })
   } satisfies StagePlan
 })

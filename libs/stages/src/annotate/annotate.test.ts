@@ -92,7 +92,8 @@ describe("annotate", () => {
         ...noFaults,
         rejected: { malformed: 1, truncated: 1 },
         sentPromptTokens: 133,
-        sentCompletionTokens: 41
+        sentCompletionTokens: 41,
+        transport: "online"
       })
       assert.strictEqual(
         fragment.inputs.reads["score/passages.jsonl"],
@@ -123,7 +124,8 @@ describe("annotate", () => {
         // Replayed from the cache as rejected, unasked.
         rejected: { malformed: 1, truncated: 1 },
         sentPromptTokens: 0,
-        sentCompletionTokens: 0
+        sentCompletionTokens: 0,
+        transport: "online"
       })
     }))
 

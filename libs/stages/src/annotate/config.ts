@@ -1,9 +1,10 @@
 import { Schema } from "effect"
-import { Decoding } from "../llm/stage.ts"
+import { Decoding, Transport } from "../llm/stage.ts"
 import { Unanswered } from "../llm/unanswered.ts"
 
-/** `annotate/config.json`: the decoding of both annotators (annotate-second shares it) and evaluate's. */
+/** `annotate/config.json`: how both annotators are asked (annotate-second shares it), and evaluate. */
 export const AnnotateConfig = Schema.Struct({
   ...Decoding,
-  ...Unanswered
+  ...Unanswered,
+  ...Transport
 })

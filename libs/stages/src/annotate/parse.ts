@@ -10,7 +10,9 @@ import {
   type Rejections,
   stripReasoning
 } from "#annotation"
+import { Schema } from "effect"
 import type { RejectionReason } from "#schema"
+import { answerFormat } from "../llm/format.ts"
 
 export type ParsedMentionList = { readonly mentions: ReadonlyArray<ListedMention>; readonly rejected: Rejections }
 
@@ -26,8 +28,20 @@ const mentionKeys = ["mention", "entity", "text"]
 const labelKeys = ["type", "label", "entity_type"]
 
 /**
+ * The answer structured output asks for, `{"entities": [{"mention": ..., "type": ...}]}`: JSON has no tuples, and
+ * strict schemas want an object at the top. `parseMentionList` reads its list like any other.
+ */
+export const MentionListAnswer = Schema.Struct({
+  entities: Schema.Array(Schema.Struct({ mention: Schema.String, type: Schema.String }))
+})
+
+/** The `response_format` of an annotate request. */
+export const mentionListFormat = answerFormat("mention_list", MentionListAnswer)
+
+/**
  * Reads an annotator's answer, a list of `("mention", "type")` tuples, written as Python tuples, JSON pairs or JSON
- * objects, fenced or among chatter, or one tuple per line. Every answer or item not used is counted:
+ * objects, fenced or among chatter, or one tuple per line; or the list of `MentionListAnswer`'s object (the first
+ * list of an answer is the one read). Every answer or item not used is counted:
  * - empty: a blank answer (`[]` is a valid empty list);
  * - prompt-continuation: the answer echoes or continues the prompt; nothing of it is used;
  * - truncated: cut at the token limit or ending inside the list; counted once, the complete items before it kept;

@@ -1,10 +1,11 @@
 import { Effect, Option } from "effect"
 import { alignMentions, mergeRejections, type Rejections } from "#annotation"
-import type { Accept, ChatAnswer, LlmError } from "#llm"
+import type { Accept, AnswerFormat, ChatAnswer, LlmError } from "#llm"
 import type { Language, Mention, ScoredPassage } from "#schema"
 import { renderPrompt } from "../llm/prompt.ts"
+import type { Question } from "../llm/stage.ts"
 import { askEach } from "../llm/unanswered.ts"
-import { parseMentionList, unusableMentionList } from "./parse.ts"
+import { mentionListFormat, parseMentionList, unusableMentionList } from "./parse.ts"
 
 /** What the annotator made of one passage: its aligned mentions and every answer or item not used, by reason. */
 export interface PassageAnnotation {
@@ -17,19 +18,28 @@ export const annotatePrompt = (template: string, language: Language, text: strin
   renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
 
 /**
+ * What annotate asks of one passage: its prompt, the verdict that asks again on an answer with no list at all (the
+ * one kept is parsed and counted all the same), and the answer's format.
+ */
+export const annotateQuestion = (template: string, language: Language, text: string) => {
+  const prompt = annotatePrompt(template, language, text)
+  const accept: Accept = (content) => Option.fromNullishOr(unusableMentionList(content, prompt))
+  return { prompt, accept, format: mentionListFormat } satisfies Question
+}
+
+/**
  * One passage through the annotator: the prompt rendered for the language, the model's answer, the tolerant parser
  * and the alignment to code point offsets. annotate runs it on the dataset's passages and evaluate on gold
  * sentences, so that what evaluate measures is what annotate does.
  */
 export const annotatePassage = (
-  ask: (prompt: string, accept: Accept) => Effect.Effect<ChatAnswer, LlmError>,
+  ask: (prompt: string, accept: Accept, format: AnswerFormat) => Effect.Effect<ChatAnswer, LlmError>,
   template: string,
   language: Language
 ) =>
   Effect.fnUntraced(function*(text: string) {
-    const prompt = annotatePrompt(template, language, text)
-    // An answer with no list at all is asked again; the one kept is parsed and counted here all the same.
-    const answer = yield* ask(prompt, (content) => Option.fromNullishOr(unusableMentionList(content, prompt)))
+    const { prompt, accept, format } = annotateQuestion(template, language, text)
+    const answer = yield* ask(prompt, accept, format)
     const parsed = parseMentionList(answer.content, { finishReason: answer.finishReason, prompt })
     const aligned = alignMentions(text, parsed.mentions, { words: language.words })
     return { mentions: aligned.spans, rejected: mergeRejections(parsed.rejected, aligned.rejected) } satisfies PassageAnnotation
@@ -44,7 +54,7 @@ const unansweredPassage: PassageAnnotation = { mentions: [], rejected: { unanswe
  */
 export const annotatePassages = (
   stage: string,
-  ask: (prompt: string, accept: Accept) => Effect.Effect<ChatAnswer, LlmError>,
+  ask: (prompt: string, accept: Accept, format: AnswerFormat) => Effect.Effect<ChatAnswer, LlmError>,
   template: string,
   language: Language,
   passages: ReadonlyArray<ScoredPassage>,

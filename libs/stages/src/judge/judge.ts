@@ -5,17 +5,18 @@ import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { acceptParsed, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { acceptParsed, chatRequest, Decoding, llmStage, llmStageSettings, type Question, Transport } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
-import { parseJudgementAnswer } from "./parse.ts"
+import { judgementFormat, parseJudgementAnswer } from "./parse.ts"
 
 /** `judge/config.json` */
 export const JudgeConfig = Schema.Struct({
   ...Decoding,
   ...Unanswered,
+  ...Transport,
   /** Passages judged per language (the paper: 25). */
   sample: Schema.Int.check(Schema.isGreaterThan(0)),
   seed: Schema.NonEmptyString
@@ -39,6 +40,10 @@ const judgePrompt = (template: string, language: Language, passage: AnnotatedPas
     annotations: formatMentionList(passage.mentions.map(({ mention, label }) => ({ mention, label })))
   })
 
+/** What the judge asks of one annotated passage; an answer its parser rejects is asked again. */
+const judgeQuestion = (template: string, language: Language, passage: AnnotatedPassage) =>
+  ({ prompt: judgePrompt(template, language, passage), accept: acceptParsed(parseJudgementAnswer), format: judgementFormat }) satisfies Question
+
 /**
  * judge: a model rates a seeded sample of annotated passages for faithfulness and completeness on the declared 1-5
  * scale and lists missing, extra and wrong annotations (the paper judged 25 per language). The verdicts in numbers
@@ -46,14 +51,15 @@ const judgePrompt = (template: string, language: Language, passage: AnnotatedPas
  */
 export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, answerer, standIn, promptDigest, usage } = yield* llmStage("judge", JudgeConfig)
+  const { config, template, ask, prefetch, answerer, standIn, promptDigest, usage } = yield* llmStage("judge", JudgeConfig)
   const chosen = yield* judgedPassages(language.code, config)
+  const transport = yield* prefetch(config, chosen.map((passage) => judgeQuestion(template, language, passage)))
 
   const answers = yield* askEach(chosen, (passage) =>
     Effect.gen(function*() {
-      const prompt = judgePrompt(template, language, passage)
-      // An answer the parser rejects is asked again; the one kept is counted by the same parser.
-      const answer = yield* ask(prompt, acceptParsed(parseJudgementAnswer))
+      const { prompt, accept, format } = judgeQuestion(template, language, passage)
+      // The answer kept is counted by the same parser that judged it.
+      const answer = yield* ask(prompt, accept, format)
       return { passage, verdict: parseJudgementAnswer(answer.content) }
     }), { stage: "judge", language: language.code, id: (passage) => passage.id, ...config })
   const judgements: Array<Judgement> = []
@@ -86,7 +92,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
     llm: used.manifest
   }
 
-  yield* writeStageOutput("judge", loaded, { files: { judgements, summary, manifest }, inputs: used.inputs, run: used.run })
+  yield* writeStageOutput("judge", loaded, { files: { judgements, summary, manifest }, inputs: used.inputs, run: { ...used.run, ...transport } })
   yield* Effect.logInfo(
     `judge ${language.code}: ${judgements.length} of ${chosen.length} judged, faithfulness ` +
       `${summary.meanFaithfulness ?? "-"}, completeness ${summary.meanCompleteness ?? "-"} ` +
@@ -99,7 +105,12 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
 export const plan = Effect.fn("judge.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("judge", JudgeConfig)
   const chosen = yield* judgedPassages(language.code, config)
-  return { decoding: config, prompts: chosen.map((passage) => judgePrompt(template, language, passage)) } satisfies StagePlan
+  return {
+    requests: chosen.map((passage) => {
+      const { prompt, format } = judgeQuestion(template, language, passage)
+      return chatRequest(config, prompt, format)
+    })
+  } satisfies StagePlan
 })
 
 export const layer = llmLayer

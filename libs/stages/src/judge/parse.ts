@@ -1,6 +1,7 @@
-import { Effect, Schema } from "effect"
-import { JudgedMention, judgeScale, type RejectionReason } from "#schema"
+import { Effect, Schema, Struct } from "effect"
+import { JudgedMention, Judgement, judgeScale, type RejectionReason } from "#schema"
 import { normalizeLabel, toPlain } from "#annotation"
+import { answerFormat } from "../llm/format.ts"
 import { answerObject, readRating } from "../llm/rating.ts"
 
 /** A list of judged mentions; a judge may leave out a list it has nothing to put in. */
@@ -8,6 +9,9 @@ const JudgedMentions = Schema.Array(JudgedMention).pipe(Schema.withDecodingDefau
 
 /** The judge's lists of mentions; the ratings are read by `readRating`, which names what is wrong with one. */
 const JudgedLists = Schema.Struct({ missing: JudgedMentions, extra: JudgedMentions, wrong: JudgedMentions })
+
+/** The `response_format` of a judge request: the `Judgement` without the passage id, in the prompt's order. */
+export const judgementFormat = answerFormat("judgement", Schema.Struct(Struct.omit(Judgement.fields, ["id"])))
 
 /** The judge's answer: the `Judgement` without the passage id, which the judge is not asked for. */
 export type JudgementAnswer = {

@@ -1,5 +1,5 @@
 import { Config, Effect, Option } from "effect"
-import { describeEndpoint, type LlmEndpoint, LlmSettings } from "#llm"
+import { describeEndpoint, type LlmEndpoint, LlmSettings, requestMode } from "#llm"
 import { TEACHER_MODEL, teacherDigest } from "#teacher"
 import { Workspace } from "#workspace"
 import { externalInputs, llmSettingsFile } from "../table.ts"
@@ -26,6 +26,9 @@ export const currentEndpoint = Effect.fnUntraced(function*() {
     ? { endpoint: offlineTeacherLabel, model: TEACHER_MODEL, standIn: true }
     : { endpoint: describeEndpoint(baseUrl), model, standIn: false }) satisfies LlmEndpoint
 })
+
+/** What an LLM stage would record as `inputs.requestMode` now: how `llm.json` says requests ask for their answer. */
+export const currentRequestMode = Effect.map(llmTarget(), ({ settings }) => requestMode(settings))
 
 /**
  * The folder of the response cache the client reads for this target: the offline teacher's answers are kept apart

@@ -1,6 +1,6 @@
 import { Effect, Option, Schema } from "effect"
 import { sha256 } from "#files"
-import { type Accept, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
+import { type Accept, type AnswerFormat, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
 import { Workspace } from "#workspace"
 import { stageTable } from "../table.ts"
 
@@ -24,6 +24,35 @@ export const acceptParsed = (parse: (content: string) => { readonly ok: true } |
 }
 
 /**
+ * `transport` in annotate's and judge's configuration: "online" (the default) asks each request over HTTP; "batch"
+ * first submits them all through the OpenAI Batch API (`LlmClient.prefetch`), which fills the response cache, so
+ * that the online pass finds every settled answer there. The answers, and so the outputs, are the same either way;
+ * the fragment's `run` says which was used.
+ */
+export const Transport = {
+  transport: Schema.optionalKey(Schema.Literals(["online", "batch"]))
+}
+
+/** What a stage asks of one item: the prompt, its parser's verdict, the shape its answer should take. */
+export interface Question {
+  readonly prompt: string
+  readonly accept?: Accept
+  readonly format?: AnswerFormat
+}
+
+/** One prompt as a request: one user message with the decoding parameters, and the shape its answer should take. */
+export const chatRequest = (
+  decoding: { readonly temperature: number; readonly maxTokens: number },
+  prompt: string,
+  format?: AnswerFormat
+): ChatRequest => ({
+  messages: [{ role: "user", content: prompt }],
+  temperature: decoding.temperature,
+  maxTokens: decoding.maxTokens,
+  ...(format === undefined ? {} : { responseFormat: format })
+})
+
+/**
  * How every LLM program asks: one user message with the given decoding parameters, the name of who answers (the
  * offline teacher always called a stand-in), and, once asked, the usage to report and what the lock records of the
  * endpoint and the producers (never the key). The stages start from it through `llmStage`, the synthesize command directly.
@@ -38,20 +67,35 @@ export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly tem
       /** Everything the client counted in this run, cache hits, retries and faults included: for the fragment's `run`. */
       run: stats,
       /**
-       * For the lock: the configured model and endpoint (never the key), and who produced the answers used, which
-       * differs from it where the cache holds another server's answers.
+       * For the lock: the configured model and endpoint (never the key), how requests ask for their answer's shape
+       * and budget (`requestMode`), and who produced the answers used, which differs from the configured endpoint
+       * where the cache holds another server's answers.
        */
-      inputs: { llm: llm.endpoint, producers: yield* llm.producers },
+      inputs: { llm: llm.endpoint, requestMode: llm.mode, producers: yield* llm.producers },
       line: describeStats(stats)
     }
   })
   return {
-    /** One user message with the decoding parameters; an answer `accept` rejects is asked again (see `LlmClient`). */
-    ask: (prompt: string, accept?: Accept) =>
-      llm.complete(
-        { messages: [{ role: "user", content: prompt }], temperature: decoding.temperature, maxTokens: decoding.maxTokens },
-        accept === undefined ? {} : { accept }
-      ),
+    /**
+     * `chatRequest` of the prompt; an answer `accept` rejects is asked again (see `LlmClient`). `format` is sent where
+     * the client asks for structured output.
+     */
+    ask: (prompt: string, accept?: Accept, format?: AnswerFormat) =>
+      llm.complete(chatRequest(decoding, prompt, format), accept === undefined ? {} : { accept }),
+    /**
+     * With `transport: "batch"`, the answers to `questions` through the Batch API into the response cache before
+     * they are asked; what the fragment's `run` records of the transport either way.
+     */
+    prefetch: (transport: { readonly transport?: "online" | "batch" }, questions: ReadonlyArray<Question>) =>
+      transport.transport === "batch"
+        ? Effect.map(
+          llm.prefetch(questions.map(({ prompt, accept, format }) => ({
+            request: chatRequest(decoding, prompt, format),
+            ...(accept === undefined ? {} : { accept })
+          }))),
+          (batch) => ({ transport: "batch", batch })
+        )
+        : Effect.succeed({ transport: "online" }),
     answerer: standIn ? `${model} (offline teacher: a rule-based stand-in, not an LLM)` : model,
     standIn,
     usage

@@ -1,5 +1,13 @@
-import { type RejectionReason, usefulnessScale } from "#schema"
+import { Schema } from "effect"
+import { type RejectionReason, UsefulnessRating, usefulnessScale } from "#schema"
+import { answerFormat } from "../llm/format.ts"
 import { answerObject, readRating } from "../llm/rating.ts"
+
+/** The `response_format` of a rate request: the justification first, as the prompt asks, so the score follows it. */
+export const ratingFormat = answerFormat(
+  "usefulness_rating",
+  Schema.Struct({ justification: UsefulnessRating.fields.justification, score: UsefulnessRating.fields.score })
+)
 
 /** The rater's answer: a whole score on the 1-4 scale and the justification it gave. */
 export type ParsedRating =

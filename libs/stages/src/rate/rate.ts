@@ -6,11 +6,11 @@ import { drawBySeed } from "../draw.ts"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { acceptParsed, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { acceptParsed, chatRequest, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
-import { parseRatingAnswer } from "./parse.ts"
+import { parseRatingAnswer, ratingFormat } from "./parse.ts"
 
 /** `rate/config.json` */
 export const RateConfig = Schema.Struct({
@@ -51,7 +51,7 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
     Effect.gen(function*() {
       const prompt = ratePrompt(template, language, passage.text)
       // An answer the parser rejects is asked again; the one kept is counted by the same parser.
-      const answer = yield* ask(prompt, acceptParsed(parseRatingAnswer))
+      const answer = yield* ask(prompt, acceptParsed(parseRatingAnswer), ratingFormat)
       return { passage, rating: parseRatingAnswer(answer.content) }
     }), { stage: "rate", language: language.code, id: (passage) => passage.id, ...config })
   const ratings: Array<UsefulnessRating> = []
@@ -92,7 +92,9 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
 export const plan = Effect.fn("rate.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("rate", RateConfig)
   const { chosen } = yield* ratedPassages(language.code, config)
-  return { decoding: config, prompts: chosen.map((passage) => ratePrompt(template, language, passage.text)) } satisfies StagePlan
+  return {
+    requests: chosen.map((passage) => chatRequest(config, ratePrompt(template, language, passage.text), ratingFormat))
+  } satisfies StagePlan
 })
 
 export const layer = llmLayer

@@ -1,4 +1,11 @@
+import { Schema } from "effect"
 import { findObject, stripReasoning } from "#annotation"
+import type { AnswerFormat } from "#llm"
+import { answerFormat } from "../llm/format.ts"
+
+/** The `response_format` of a translate request: an object with a string for each label of the batch, and no other. */
+export const labelTranslationsFormat = (labels: ReadonlyArray<string>): AnswerFormat =>
+  answerFormat("label_translations", Schema.Struct(Object.fromEntries(labels.map((label) => [label, Schema.String]))))
 
 export type LabelTranslations = {
   /** Whether the answer held an object at all; without one every label is untranslated. */

@@ -4,10 +4,10 @@ import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { chatRequest, Decoding, llmStage, llmStageSettings } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan } from "../table.ts"
-import { type LabelTranslations, parseLabelTranslations } from "./parse.ts"
+import { labelTranslationsFormat, type LabelTranslations, parseLabelTranslations } from "./parse.ts"
 
 /** `translate/config.json` */
 export const TranslateConfig = Schema.Struct({
@@ -50,7 +50,8 @@ export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
     // An answer that holds no object is asked again; one that misses labels is not (they stay untranslated).
     ask(
       translatePrompt(template, language, batch),
-      (content) => parseLabelTranslations(content, batch).answered ? Option.none() : Option.some("malformed")
+      (content) => parseLabelTranslations(content, batch).answered ? Option.none() : Option.some("malformed"),
+      labelTranslationsFormat(batch)
     ).pipe(
       Effect.map((answer) => parseLabelTranslations(answer.content, batch)),
       Effect.catchTag(["LlmHttpError", "LlmBadAnswer"], (error) =>
@@ -92,7 +93,9 @@ export const run = Effect.fn("translate")(function*(loaded: LoadedLanguage) {
 export const plan = Effect.fn("translate.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("translate", TranslateConfig)
   const { batches } = yield* labelBatches(language, config.batchSize)
-  return { decoding: config, prompts: batches.map((batch) => translatePrompt(template, language, batch)) } satisfies StagePlan
+  return {
+    requests: batches.map((batch) => chatRequest(config, translatePrompt(template, language, batch), labelTranslationsFormat(batch)))
+  } satisfies StagePlan
 })
 
 export const layer = llmLayer
