@@ -55,6 +55,13 @@ const loadEdited = (
     return { exit, onnx, json }
   }).pipe(Effect.provide(NodeServices.layer))
 
+/** An edit of the copy that rewrites its manifest with `change`. */
+const editManifest = (change: (manifest: Record<string, any>) => object) =>
+(fs: FileSystem.FileSystem, _: string, json: string) =>
+  Effect.gen(function*() {
+    yield* fs.writeFileString(json, JSON.stringify(change(JSON.parse(yield* fs.readFileString(json)))))
+  })
+
 const modelError = (exit: Exit.Exit<unknown, unknown>): ScorerModelError => {
   assert.isTrue(Exit.isFailure(exit))
   const error = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail") : undefined
@@ -131,11 +138,10 @@ describe("Scorer", () => {
 
   it.effect("fails with a ScorerModelError when a hashed-ngrams manifest's input width is not its buckets", () =>
     Effect.gen(function*() {
-      const { exit, json } = yield* loadEdited((fs, _, json) =>
-        Effect.gen(function*() {
-          const manifest = JSON.parse(yield* fs.readFileString(json))
-          yield* fs.writeFileString(json, JSON.stringify({ ...manifest, ngrams: { ...manifest.ngrams, dimensions: 100 } }))
-        }), defaultModel)
+      const { exit, json } = yield* loadEdited(
+        editManifest((manifest) => ({ ...manifest, ngrams: { ...manifest.ngrams, dimensions: 100 } })),
+        defaultModel
+      )
       const error = modelError(exit)
       assert.include(error.message, json)
       assert.include(error.message, "hashes n-grams into 100 buckets")
@@ -143,11 +149,10 @@ describe("Scorer", () => {
 
   it.effect("fails with a ScorerModelError when a hashed-ngrams manifest's n-gram lengths are reversed", () =>
     Effect.gen(function*() {
-      const { exit, json } = yield* loadEdited((fs, _, json) =>
-        Effect.gen(function*() {
-          const manifest = JSON.parse(yield* fs.readFileString(json))
-          yield* fs.writeFileString(json, JSON.stringify({ ...manifest, ngrams: { ...manifest.ngrams, minN: 4, maxN: 2 } }))
-        }), defaultModel)
+      const { exit, json } = yield* loadEdited(
+        editManifest((manifest) => ({ ...manifest, ngrams: { ...manifest.ngrams, minN: 4, maxN: 2 } })),
+        defaultModel
+      )
       const error = modelError(exit)
       assert.include(error.message, `invalid scorer manifest ${json}`)
       assert.include(error.message, "minN 4 is above maxN 2")
@@ -232,12 +237,7 @@ describe("Scorer", () => {
 
   it.effect("fails with a ScorerModelError when the manifest lists other features", () =>
     Effect.gen(function*() {
-      const { exit, json } = yield* loadEdited((fs, _, json) =>
-        Effect.gen(function*() {
-          const manifest = JSON.parse(yield* fs.readFileString(json))
-          yield* fs.writeFileString(json, JSON.stringify({ ...manifest, features: [...manifest.features].reverse() }))
-        })
-      )
+      const { exit, json } = yield* loadEdited(editManifest((manifest) => ({ ...manifest, features: [...manifest.features].reverse() })))
       const error = modelError(exit)
       assert.include(error.message, json)
       assert.include(error.message, "passageFeatures")

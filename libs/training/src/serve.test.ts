@@ -1,6 +1,6 @@
 import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
-import { Effect, Exit, FileSystem, Layer } from "effect"
+import { Effect, FileSystem, Layer } from "effect"
 import { ngramFeatures, Scorer, ScorerModelError } from "#scoring"
 import { toJson } from "#files"
 import { forwardSparse } from "./mlp.ts"
@@ -41,12 +41,6 @@ const scoreAt = (modelPath: string, texts: ReadonlyArray<string>) =>
     ))
   )
 
-const modelError = (exit: Exit.Exit<unknown, unknown>): ScorerModelError => {
-  const reason = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail") : undefined
-  assert.isTrue(reason !== undefined && reason._tag === "Fail" && reason.error instanceof ScorerModelError)
-  return (reason as { error: ScorerModelError }).error
-}
-
 describe("a trained model served by the Scorer", () => {
   it.effect("scores each passage as the plain forward pass of the same network on ngramFeatures", () =>
     Effect.gen(function*() {
@@ -63,7 +57,8 @@ describe("a trained model served by the Scorer", () => {
   it.effect("a missing model gives one ScorerModelError naming it", () =>
     Effect.gen(function*() {
       const modelPath = yield* written(() => null)
-      const error = modelError(yield* Effect.exit(scoreAt(modelPath, ["text"])))
+      const error = yield* Effect.flip(scoreAt(modelPath, ["text"]))
+      assert.instanceOf(error, ScorerModelError)
       assert.strictEqual(error.message, `scorer model not found: ${modelPath}`)
     }).pipe(Effect.scoped, Effect.provide(NodeServices.layer)))
 
@@ -71,7 +66,8 @@ describe("a trained model served by the Scorer", () => {
     Effect.gen(function*() {
       // One flipped byte in a weight: still loadable ONNX, but not the bytes the manifest pins.
       const modelPath = yield* written((bytes) => bytes.map((byte, i) => (i === bytes.length - 10 ? byte ^ 1 : byte)))
-      const error = modelError(yield* Effect.exit(scoreAt(modelPath, ["text"])))
+      const error = yield* Effect.flip(scoreAt(modelPath, ["text"]))
+      assert.instanceOf(error, ScorerModelError)
       assert.include(error.message, `scorer model ${modelPath} has sha256 `)
       assert.include(error.message, `but its manifest ${modelPath.replace(/onnx$/, "json")} says ${ngramManifest(model, spec).sha256}`)
     }).pipe(Effect.scoped, Effect.provide(NodeServices.layer)))
