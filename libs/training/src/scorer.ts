@@ -116,6 +116,14 @@ const splitSource = (byLanguage: ReadonlyMap<string, ReadonlyArray<Rated>>, conf
   }
 }
 
+/** FLORES split as the embedded source is, and what the report says of it: why it was skipped, or how it was rated. */
+const floresPart = (flores: Effect.Success<ReturnType<typeof rateFlores>>, config: TrainScorerConfig) => {
+  if ("skipped" in flores) return { source: flores, split: null }
+  const split = splitSource(flores.byLanguage, config)
+  const { raters, dir, sentencesPerPassage, passages, rejected, histogram } = flores
+  return { source: { ...split.counts, raters, dir, sentencesPerPassage, passages, rejected, histogram }, split }
+}
+
 /** The manifest the `Scorer` reads beside the model's bytes. */
 export const ngramManifest = (model: Uint8Array, ngrams: NgramSpec): NgramManifest => ({
   model: MODEL_NAME,
@@ -154,7 +162,7 @@ export const trainScorer = Effect.fn("trainScorer")(function*() {
   const ratings = yield* readRatings(languages)
   const embedded = splitSource(ratings.byLanguage, config)
   const flores = yield* rateFlores(config, languages)
-  const floresSplit = "skipped" in flores ? null : splitSource(flores.byLanguage, config)
+  const { source: floresSource, split: floresSplit } = floresPart(flores, config)
   const train = [...embedded.train, ...(floresSplit?.train ?? [])]
 
   const started = performance.now()
@@ -175,15 +183,7 @@ export const trainScorer = Effect.fn("trainScorer")(function*() {
   const results = {
     sources: {
       embedded: { ...embedded.counts, raters: ratings.raters },
-      flores: "skipped" in flores ? flores : {
-        ...floresSplit!.counts,
-        raters: flores.raters,
-        dir: flores.dir,
-        sentencesPerPassage: flores.sentencesPerPassage,
-        passages: flores.passages,
-        rejected: flores.rejected,
-        histogram: flores.histogram
-      }
+      flores: floresSource
     },
     config,
     training: { examples: train.length, finalLoss: Math.round(losses.at(-1)! * 1e4) / 1e4 },
