@@ -5,9 +5,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { onTestFinished } from "vitest"
 import { Passage } from "#schema"
-import { writeHeuristicScorer, writeTinyTransformer } from "#testing"
+import { writeTinyTransformer } from "#testing"
 import { stageFiles } from "../table.ts"
-import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, writeStageFile } from "../workspace.fixture.ts"
+import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, useDefaultScorer, writeStageFile } from "../workspace.fixture.ts"
 
 const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex")
 const code = "afr_Latn"
@@ -26,23 +26,12 @@ const menu = "Home\nAbout Us\nProducts\nContact\nPrivacy Policy\nTerms of Servic
 const passage = (document: string, chunk: number, text: string) =>
   new Passage({ id: `${document}#${chunk}`, document, chunk, text, words: text.split(/\s+/).length, url: null })
 
-/**
- * A workspace whose score stage runs the hand-weighted fixture, whose scores a test can state (menus low, prose of
- * names and years high), not the trained default, whose scores change with each retrain.
- */
-const heuristicWorkspace = () => {
-  const modelPath = writeHeuristicScorer()
-  onTestFinished(() => rmSync(dirname(modelPath), { recursive: true, force: true }))
-  const root = tinyWorkspace([code], {
-    "libs/stages/src/score/config.json": (text) => JSON.stringify({ ...JSON.parse(text), modelPath })
-  })
-  return { root, modelPath }
-}
-
 describe("score", () => {
   it.effect("keeps the first passage per document above the threshold that is not in another language, and pins the model", () =>
     Effect.gen(function*() {
-      const { root, modelPath } = heuristicWorkspace()
+      // The hand-weighted fixture (see tinyWorkspace): menus low, prose of names and years high.
+      const root = tinyWorkspace([code])
+      const modelPath = "libs/scoring/model/scorer.onnx"
       writeStageFile(root, stageFiles.sample.passages, code, [
         passage("a", 0, menu),
         passage("a", 1, capeTown),
@@ -79,7 +68,7 @@ describe("score", () => {
       assert.deepStrictEqual(readdirSync(join(root, "languages", code, "out")).sort(), ["sample", "score"])
 
       const fragment = readFragment(root, "score", code)
-      assert.deepStrictEqual(fragment.inputs.model, { path: modelPath, sha256: sha256(readFileSync(modelPath)) })
+      assert.deepStrictEqual(fragment.inputs.model, { path: modelPath, sha256: sha256(readFileSync(join(root, modelPath))) })
       assert.deepStrictEqual(fragment.inputs.reads, {
         "sample/passages.jsonl": sha256(readFileSync(stageFileAt(root, stageFiles.sample.passages, code)))
       })
@@ -89,6 +78,7 @@ describe("score", () => {
   it.effect("runs the committed default model and pins its path and sha256", () =>
     Effect.gen(function*() {
       const root = tinyWorkspace([code])
+      useDefaultScorer(root)
       writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown), passage("b", 0, menu)])
       yield* runStageAt(root, "score", code)
       const manifest = JSON.parse(readFileSync("libs/scoring/model/scorer.json", "utf8"))
