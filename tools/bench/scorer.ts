@@ -1,6 +1,6 @@
 /**
  * Scorer benchmarks, in one run:
- *  1. throughput: the Scorer service against the same work by hand (passageFeatures, then a bare onnxruntime-node
+ *  1. throughput: the Scorer service against the same work by hand (ngramFeatures, then a bare onnxruntime-node
  *     session's `run`) in the same batches, side by side in one process, on the embedded corpus (UDHR) of every
  *     language in its writing; the hand path's time is split between featurizing and inference. Then the same for
  *     the transformer path on the tests' tiny transformer (its tokenizer.json by hand, then a bare `run`).
@@ -19,7 +19,7 @@ import { fileURLToPath } from "node:url"
 import { Tokenizer } from "@huggingface/tokenizers"
 import * as ort from "onnxruntime-node"
 import { readUdhr } from "#corpus"
-import { FEATURE_NAMES, passageFeatures, Scorer } from "#scoring"
+import { densify, type NgramManifest, ngramFeatures, Scorer } from "#scoring"
 import { runStage } from "#stages"
 import { writeTinyTransformer } from "#testing"
 import type { Writing } from "#text"
@@ -124,10 +124,15 @@ const compare = (
     Effect.scoped
   )
 
-const featureInputs: Prepare = (texts, writing) => {
-  const data = new Float32Array(texts.length * FEATURE_NAMES.length)
-  texts.forEach((text, row) => data.set(passageFeatures(text, writing), row * FEATURE_NAMES.length))
-  return { features: new ort.Tensor("float32", data, [texts.length, FEATURE_NAMES.length]) }
+/** The default model's n-grams by hand, with the settings its manifest names, densified into one [batch, D] tensor. */
+const ngramInputs = (modelPath: string): Prepare => {
+  const manifest = JSON.parse(readFileSync(modelPath.replace(/\.onnx$/, ".json"), "utf8")) as NgramManifest
+  const { dimensions } = manifest.ngrams
+  return (texts) => {
+    const data = new Float32Array(texts.length * dimensions)
+    texts.forEach((text, row) => data.set(densify(ngramFeatures(text, manifest.ngrams), dimensions), row * dimensions))
+    return { [manifest.input.name]: new ort.Tensor("float32", data, [texts.length, dimensions]) }
+  }
 }
 
 /** The tiny transformer's tokenizer by hand: encode, cut to `maxLength` keeping the closing [SEP], pad, mask. */
@@ -162,7 +167,7 @@ const tokenizedInputs = (modelPath: string, maxLength: number): Prepare => {
 const throughput = (count: number, rounds: number) =>
   Effect.gen(function*() {
     const passages = yield* corpus(count)
-    yield* compare("throughput, default model", modelPath, "featurizing", featureInputs, passages, rounds)
+    yield* compare("throughput, default model", modelPath, "featurizing", ngramInputs(modelPath), passages, rounds)
     const tiny = writeTinyTransformer({ name: "logits", head: "sigmoid" }, tinyMaxLength)
     yield* compare(
       `throughput, tiny test transformer (maxLength ${tinyMaxLength})`,

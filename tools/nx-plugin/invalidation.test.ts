@@ -130,7 +130,8 @@ describe("what an edit reruns", () => {
   }, 300_000)
 
   it("a new scorer model reruns score, and what follows where the kept passages change", () => {
-    // A retrained model, as far as the graph can tell: its output bias moved from -8.5 to -80, so nothing is kept.
+    // A retrained model, as far as the graph can tell: the scratch workspace's model (the hand-weighted fixture) has its
+    // output bias moved from -8.5 to -80, so nothing is kept.
     const model = at("libs/scoring/model/scorer.onnx")
     const bytes = readFileSync(model)
     const [from, to] = [Buffer.alloc(4), Buffer.alloc(4)]

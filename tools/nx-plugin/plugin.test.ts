@@ -203,18 +203,25 @@ describe("the finerweb Nx plugin", () => {
     expect(packages.externalDependencies).not.toContain("openai")
   })
 
-  it("gives the workspace project a cached train-scorer target after every language's rate", () => {
+  it("gives the workspace project a cached train-scorer target after every language's rate, writing the default model", () => {
     const target = projects["."].targets["train-scorer"]
     expect(target.command).toBe("node tools/cli/main.ts train-scorer")
     expect(target.dependsOn).toEqual([{ target: "rate", projects: ["tag:type:language"] }])
-    expect(target.outputs).toEqual(["{workspaceRoot}/scorer"])
+    expect(target.outputs).toEqual(["{workspaceRoot}/libs/scoring/model"])
     expect(target.inputs).toEqual(expect.arrayContaining([
       "{workspaceRoot}/languages/*/language.json",
-      { dependentTasksOutputFiles: "**/out/rate/*.json*" }
+      // Rating FLORES: the rate stage's code, prompt and configuration, and the LLM settings.
+      "{workspaceRoot}/libs/stages/src/rate/**",
+      "llm",
+      { dependentTasksOutputFiles: "**/out/rate/*.json*" },
+      // The featurizer's library as files, so that what the target writes into it is not what it reads.
+      "{workspaceRoot}/libs/scoring/**",
+      "!{workspaceRoot}/libs/scoring/model/**"
     ]))
     const code = target.inputs.find((input) => typeof input === "object" && "projects" in input) as { projects: Array<string> }
-    // The trainer's library (and its config.json), the featurizer and the teacher's rule for the FLORES report.
-    expect(code.projects).toEqual(expect.arrayContaining(["training", "scoring", "teacher", "cli"]))
+    // The trainer's library (and its config.json), and the LLM client and teacher FLORES is rated by.
+    expect(code.projects).toEqual(expect.arrayContaining(["training", "llm", "teacher", "cli"]))
+    expect(code.projects).not.toContain("scoring")
     expect(code.projects).not.toContain("release")
     // No stage hashes the trainer: the CLI loads it on demand.
     for (const stage of ["sample", "rate", "score"]) {

@@ -7,6 +7,7 @@ import {
   pinnedStages,
   type StageFile,
   stageCodeRoots,
+  stageFolder,
   type StageName,
   stageNames,
   type StageSpec,
@@ -146,13 +147,16 @@ type Input = NonNullable<TargetConfiguration["inputs"]>[number]
  */
 const workspaceTarget = (graph: CodeGraph, target: {
   readonly command: string
-  readonly code: Unit
+  readonly code: ReadonlyArray<Unit>
   readonly after: StageName
   readonly reads: ReadonlyArray<Input>
   readonly output: string
   readonly description: string
 }): TargetConfiguration => {
-  const code = codeInputs(graph, [target.code, cli])
+  const code = codeInputs(graph, [...target.code, cli])
+  // A project that holds the output (train-scorer writes into the scoring library) is hashed as files, which the
+  // output's negation below filters: a whole project's `production` input would make the output its own input.
+  const holders = code.projects.filter((name) => target.output.startsWith(`libs/${name}/`))
   return {
     command: `node tools/cli/main.ts ${target.command}`,
     cache: true,
@@ -162,7 +166,9 @@ const workspaceTarget = (graph: CodeGraph, target: {
       ...code.files,
       "!{workspaceRoot}/**/*.test.ts",
       "!{workspaceRoot}/**/*.fixture.ts",
-      { input: "production", projects: code.projects },
+      ...holders.map((name) => `${root}/libs/${name}/**`),
+      `!${root}/${target.output}/**`,
+      { input: "production", projects: code.projects.filter((name) => !holders.includes(name)) },
       ...target.reads,
       { externalDependencies: code.packages }
     ],
@@ -178,7 +184,7 @@ const workspaceTarget = (graph: CodeGraph, target: {
 export const releaseTarget = (graph: CodeGraph): TargetConfiguration =>
   workspaceTarget(graph, {
     command: "release",
-    code: "libs/release",
+    code: ["libs/release"],
     after: "export",
     reads: [
       { dependentTasksOutputFiles: "**/out/export/**" },
@@ -191,18 +197,21 @@ export const releaseTarget = (graph: CodeGraph): TargetConfiguration =>
   })
 
 /**
- * The train-scorer target: fits the passage scorer on every language's ratings and writes `scorer/`. It reads the
- * rate outputs and every language.json (the FLORES report rates with each language's tag); the FLORES folder lies
- * outside the workspace and is not hashed.
+ * The train-scorer target: fits the passage scorer on every language's ratings and the FLORES passages it rates
+ * through the LLM client, and writes the score stage's default model, `libs/scoring/model/`. It reads the rate
+ * outputs, every language.json, and what rating FLORES runs on: the rate stage's folder (its code, prompt and
+ * configuration, which the trainer loads on demand) and the LLM settings; the FLORES folder lies outside the
+ * workspace and is not hashed.
  */
 export const trainScorerTarget = (graph: CodeGraph): TargetConfiguration =>
   workspaceTarget(graph, {
     command: "train-scorer",
-    code: "libs/training",
+    code: ["libs/training", stageFolder("rate")],
     after: "rate",
-    reads: [{ dependentTasksOutputFiles: "**/out/rate/*.json*" }],
-    output: "scorer",
-    description: "fits the passage scorer on every language's ratings and writes scorer/: model, manifest, report, card"
+    reads: ["llm", { dependentTasksOutputFiles: "**/out/rate/*.json*" }],
+    output: "libs/scoring/model",
+    description: "fits the passage scorer on every language's ratings and FLORES and writes the default model " +
+      "libs/scoring/model/: model, manifest, report, card"
   })
 
 /** The workspace itself, inferred from `nx.json`: the targets that read every language. */

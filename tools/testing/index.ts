@@ -12,6 +12,7 @@ export {
   startFaultServer
 } from "./fault-server.ts"
 export { commitAll, git, gitWorkspace } from "./git-workspace.ts"
+export { BIAS, HEURISTIC_MODEL, HINGES, writeHeuristicScorer } from "./heuristic-scorer.ts"
 export { filesContaining } from "./leaks.ts"
 export { languageOutputs, nxTasks, type TaskSource } from "./outputs.ts"
 export { runAsync } from "./run-async.ts"

@@ -3,10 +3,13 @@ import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { installedRoot } from "#workspace"
+import { writeHeuristicScorer } from "./heuristic-scorer.ts"
 
 /**
  * Copies the workspace's sources and the chosen languages into a temporary folder, with node_modules linked, so a
- * test can run the real CLI and Nx on it, edit files and break things without touching the repository.
+ * test can run the real CLI and Nx on it, edit files and break things without touching the repository. The score
+ * stage's model is the hand-weighted fixture in place of the trained default, which keeps almost no passage of the
+ * embedded corpus (its raters call UDHR articles useless for NER): the tests of the stages after score need some.
  */
 export const scratchWorkspace = (languages: ReadonlyArray<string>): string => {
   const root = mkdtempSync(join(tmpdir(), "finerweb-workspace-"))
@@ -20,6 +23,7 @@ export const scratchWorkspace = (languages: ReadonlyArray<string>): string => {
     mkdirSync(join(root, "languages", code), { recursive: true })
     cpSync(join(installedRoot, "languages", code, "language.json"), join(root, "languages", code, "language.json"))
   }
+  writeHeuristicScorer(join(root, "libs/scoring/model"))
   symlinkSync(join(installedRoot, "node_modules"), join(root, "node_modules"), "dir")
   return root
 }

@@ -3,14 +3,15 @@
  * graph with the inputs of an `optimum-cli` export (int64 `input_ids`, `attention_mask` [batch, tokens]) that sums the
  * 2-d embeddings of the unmasked tokens and multiplies the sum by a [2, classes] matrix into `logits`.
  *
- * The ONNX bytes are written by a few lines of protobuf encoding rather than `#training`'s writer, which would make
- * the scoring library's tests depend on a library that depends on it. The score stage's tests and the scorer bench
+ * The ONNX bytes are written by a few lines of protobuf encoding (`onnx-wire.ts`) rather than `#training`'s writer,
+ * which would make the scoring library's tests depend on a library that depends on it. The score stage's tests and the scorer bench
  * use it too.
  */
 import { createHash } from "node:crypto"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { FLOAT, initializer, INT64, intAttribute, intsAttribute, int, message, node, text, valueInfo } from "./onnx-wire.ts"
 
 /** Token ids: the four specials, then six words. */
 const VOCAB = {
@@ -68,38 +69,6 @@ const tokenizerJson = {
 export type TinyHead =
   | { readonly name: string; readonly head: "regression" | "sigmoid" }
   | { readonly name: string; readonly head: "softmax"; readonly positive: number }
-
-// Protobuf's wire format, as far as onnx.proto needs it here: non-negative varints and length-delimited fields.
-type Bytes = Array<number>
-const varint = (value: number): Bytes => value < 128 ? [value] : [(value % 128) | 128, ...varint(Math.floor(value / 128))]
-const int = (field: number, value: number): Bytes => [...varint(field * 8), ...varint(value)]
-const bytes = (field: number, content: Bytes): Bytes => [...varint(field * 8 + 2), ...varint(content.length), ...content]
-const text = (field: number, value: string) => bytes(field, [...new TextEncoder().encode(value)])
-const message = (field: number, parts: ReadonlyArray<Bytes>) => bytes(field, parts.flat())
-
-const INT64 = 7
-const FLOAT = 1
-const valueInfo = (name: string, elementType: number, shape: ReadonlyArray<number | string>) => [
-  text(1, name),
-  message(2, [message(1, [
-    int(1, elementType),
-    message(2, shape.map((d) => message(1, [typeof d === "number" ? int(1, d) : text(2, d)])))
-  ])])
-]
-const initializer = (name: string, dims: ReadonlyArray<number>, values: ReadonlyArray<number>) => [
-  ...dims.map((d) => int(1, d)),
-  int(2, FLOAT),
-  text(8, name),
-  bytes(9, [...new Uint8Array(new Float32Array(values).buffer)])
-]
-const intAttribute = (name: string, value: number) => [text(1, name), int(3, value), int(20, 2)]
-const intsAttribute = (name: string, values: ReadonlyArray<number>) => [text(1, name), ...values.map((v) => int(8, v)), int(20, 7)]
-const node = (op: string, inputs: ReadonlyArray<string>, output: string, attributes: ReadonlyArray<Array<Bytes>> = []) => [
-  ...inputs.map((input) => text(1, input)),
-  text(2, output),
-  text(4, op),
-  ...attributes.map((attribute) => message(5, attribute))
-]
 
 /** The ONNX model (IR 6, opset 11): logits = (sum over unmasked tokens of embedding) x `weights` ([2, classes]). */
 const transformerModel = (weights: ReadonlyArray<ReadonlyArray<number>>): Uint8Array => {

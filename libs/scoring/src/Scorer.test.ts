@@ -2,15 +2,26 @@ import { NodeServices } from "@effect/platform-node"
 import { assert, describe, it } from "@effect/vitest"
 import { Effect, Exit, FileSystem, Layer, Logger, Path, References } from "effect"
 import { createHash } from "node:crypto"
+import { rmSync } from "node:fs"
+import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
+import { afterAll } from "vitest"
+import { BIAS, HEURISTIC_MODEL, HINGES, writeHeuristicScorer } from "#testing"
 import { modelDigest } from "./digest.ts"
 import { ScorerModelError } from "./errors.ts"
+import { FEATURE_NAMES, passageFeatures } from "./features.ts"
 import { Scorer } from "./Scorer.ts"
 import type { ScorerOptions } from "./Scorer.ts"
 import type { Writing } from "#text"
 import { junk, junkWritings, prose, proseWritings } from "./samples.fixture.ts"
 
-const modelPath = fileURLToPath(new URL("../model/scorer.onnx", import.meta.url))
+/**
+ * The hand-weighted fixture (a "passage-features" model whose scores a test can state), not the trained default, whose
+ * scores change with each retrain: `libs/training` checks that one through the Scorer against its own forward pass.
+ */
+const modelPath = writeHeuristicScorer()
+afterAll(() => rmSync(dirname(modelPath), { recursive: true, force: true }))
+const defaultModel = fileURLToPath(new URL("../model/scorer.onnx", import.meta.url))
 const options: ScorerOptions = { modelPath, executionProviders: ["cpu"], intraOpThreads: 1, batchSize: 4 }
 
 const english: Writing = { words: "space", locale: "en" }
@@ -26,20 +37,30 @@ const scoreEach = <K extends string>(samples: Record<K, string>, writings: Recor
   Effect.forEach(Object.keys(samples) as Array<K>, (key) =>
     Effect.map(scoreWith(options, [samples[key]], writings[key]), ([score]) => [key, score] as const))
 
-/** Builds the layer against a copy of the committed model in a temp folder, after `edit` changes the copy. */
-const loadEdited = (edit: (fs: FileSystem.FileSystem, onnx: string, json: string) => Effect.Effect<void, unknown>) =>
+/** Builds the layer against a copy of a model (the fixture by default) in a temp folder, after `edit` changes the copy. */
+const loadEdited = (
+  edit: (fs: FileSystem.FileSystem, onnx: string, json: string) => Effect.Effect<void, unknown>,
+  source = modelPath
+) =>
   Effect.gen(function*() {
     const fs = yield* FileSystem.FileSystem
     const path = yield* Path.Path
     const folder = yield* fs.makeTempDirectoryScoped()
     const onnx = path.join(folder, "scorer.onnx")
     const json = path.join(folder, "scorer.json")
-    yield* fs.copyFile(modelPath, onnx)
-    yield* fs.copyFile(modelPath.replace(/\.onnx$/, ".json"), json)
+    yield* fs.copyFile(source, onnx)
+    yield* fs.copyFile(source.replace(/\.onnx$/, ".json"), json)
     yield* edit(fs, onnx, json).pipe(Effect.orDie)
     const exit = yield* Effect.exit(scoreWith({ ...options, modelPath: onnx }, ["text"]))
     return { exit, onnx, json }
   }).pipe(Effect.provide(NodeServices.layer))
+
+/** An edit of the copy that rewrites its manifest with `change`. */
+const editManifest = (change: (manifest: Record<string, any>) => object) =>
+(fs: FileSystem.FileSystem, _: string, json: string) =>
+  Effect.gen(function*() {
+    yield* fs.writeFileString(json, JSON.stringify(change(JSON.parse(yield* fs.readFileString(json)))))
+  })
 
 const modelError = (exit: Exit.Exit<unknown, unknown>): ScorerModelError => {
   assert.isTrue(Exit.isFailure(exit))
@@ -87,7 +108,57 @@ describe("Scorer", () => {
       assert.deepStrictEqual(yield* scoreWith(options, []), [])
     }))
 
-  it.effect("exposes the manifest, whose sha256 and size match the committed model", () =>
+  it.effect("the fixture computes its documented hinges: sigmoid(bias + sum of weight x relu(+-(feature - knot)))", () =>
+    Effect.gen(function*() {
+      const texts = [...Object.values(prose), ...Object.values(junk)]
+      const scores = yield* scoreWith(options, texts)
+      scores.forEach((score, i) => {
+        const x = passageFeatures(texts[i], english)
+        const logit = HINGES.reduce((sum, h) => {
+          const value = x[FEATURE_NAMES.indexOf(h.feature as typeof FEATURE_NAMES[number])]
+          return sum + h.weight * Math.max(0, h.side === "above" ? value - h.knot : h.knot - value)
+        }, BIAS)
+        assert.approximately(score, 1 / (1 + Math.exp(-logit)), 1e-5, texts[i])
+      })
+    }))
+
+  it.effect("loads the committed default, a hashed-ngrams model whose manifest matches its bytes", () =>
+    Effect.gen(function*() {
+      const scorer = yield* Scorer
+      assert.strictEqual(scorer.manifest.preparation, "hashed-ngrams")
+      if (scorer.manifest.preparation !== "hashed-ngrams") return
+      const bytes = yield* (yield* FileSystem.FileSystem).readFile(defaultModel)
+      assert.strictEqual(scorer.digest, createHash("sha256").update(bytes).digest("hex"))
+      assert.strictEqual(scorer.manifest.bytes, bytes.length)
+      assert.deepStrictEqual(scorer.manifest.input.shape, ["batch", scorer.manifest.ngrams.dimensions])
+      const { scores } = yield* scorer.score([prose.eng_Latn, junk.menu], english)
+      // A probability (float32 sigmoid may round to 0 or 1 at either end).
+      for (const score of scores) assert.isTrue(score >= 0 && score <= 1, String(score))
+    }).pipe(Effect.provide(Scorer.layer({ ...options, modelPath: defaultModel }).pipe(Layer.provideMerge(NodeServices.layer)))))
+
+  it.effect("fails with a ScorerModelError when a hashed-ngrams manifest's input width is not its buckets", () =>
+    Effect.gen(function*() {
+      const { exit, json } = yield* loadEdited(
+        editManifest((manifest) => ({ ...manifest, ngrams: { ...manifest.ngrams, dimensions: 100 } })),
+        defaultModel
+      )
+      const error = modelError(exit)
+      assert.include(error.message, json)
+      assert.include(error.message, "hashes n-grams into 100 buckets")
+    }))
+
+  it.effect("fails with a ScorerModelError when a hashed-ngrams manifest's n-gram lengths are reversed", () =>
+    Effect.gen(function*() {
+      const { exit, json } = yield* loadEdited(
+        editManifest((manifest) => ({ ...manifest, ngrams: { ...manifest.ngrams, minN: 4, maxN: 2 } })),
+        defaultModel
+      )
+      const error = modelError(exit)
+      assert.include(error.message, `invalid scorer manifest ${json}`)
+      assert.include(error.message, "minN 4 is above maxN 2")
+    }))
+
+  it.effect("exposes the manifest, whose sha256 and size match the model", () =>
     Effect.gen(function*() {
       const scorer = yield* Scorer
       assert.strictEqual(scorer.manifest.preparation, "passage-features")
@@ -115,7 +186,7 @@ describe("Scorer", () => {
       assert.strictEqual(provider, "cpu")
       const said = lines.filter((line) => line.includes("scorer:"))
       assert.strictEqual(said.length, 1)
-      assert.include(said[0], "scorer: finerweb-heuristic-scorer v1 runs on cpu, falling back from cuda (")
+      assert.include(said[0], `scorer: ${HEURISTIC_MODEL} v1 runs on cpu, falling back from cuda (`)
       assert.include(said[0], "level=WARN")
     }))
 
@@ -166,12 +237,7 @@ describe("Scorer", () => {
 
   it.effect("fails with a ScorerModelError when the manifest lists other features", () =>
     Effect.gen(function*() {
-      const { exit, json } = yield* loadEdited((fs, _, json) =>
-        Effect.gen(function*() {
-          const manifest = JSON.parse(yield* fs.readFileString(json))
-          yield* fs.writeFileString(json, JSON.stringify({ ...manifest, features: [...manifest.features].reverse() }))
-        })
-      )
+      const { exit, json } = yield* loadEdited(editManifest((manifest) => ({ ...manifest, features: [...manifest.features].reverse() })))
       const error = modelError(exit)
       assert.include(error.message, json)
       assert.include(error.message, "passageFeatures")

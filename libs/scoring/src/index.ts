@@ -6,6 +6,8 @@ export {
   FeatureManifest,
   InputPreparation,
   manifestPath,
+  NgramManifest,
+  NgramSettings,
   OutputHead,
   ScorerManifest,
   TransformerManifest

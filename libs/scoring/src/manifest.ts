@@ -1,10 +1,12 @@
 import { Schema } from "effect"
 
 /**
- * How texts become the model's input tensors. "passage-features": `passageFeatures`, a float32 [batch, F] tensor.
- * "tokenizer": a Hugging Face `tokenizer.json` gives int64 `input_ids` and `attention_mask` [batch, tokens].
+ * How texts become the model's input tensors. "hashed-ngrams": `ngramFeatures` with the manifest's settings, a dense
+ * float32 [batch, dimensions] tensor (the trained default). "passage-features": `passageFeatures`, a float32
+ * [batch, F] tensor. "tokenizer": a Hugging Face `tokenizer.json` gives int64 `input_ids` and `attention_mask`
+ * [batch, tokens].
  */
-export const InputPreparation = Schema.Literals(["passage-features", "tokenizer"])
+export const InputPreparation = Schema.Literals(["hashed-ngrams", "passage-features", "tokenizer"])
 export type InputPreparation = typeof InputPreparation.Type
 
 const Dimension = Schema.Union([Schema.NonEmptyString, Schema.Int])
@@ -22,12 +24,37 @@ const Identity = {
   sha256: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))
 }
 
-/** `scorer.json`, the manifest beside `scorer.onnx`: a model fed `passageFeatures`, whose output is the score. */
-export const FeatureManifest = Schema.Struct({
-  ...Identity,
+const Positive = Schema.Int.check(Schema.isGreaterThan(0))
+
+/** Which character n-grams `ngramFeatures` counts, and into how many buckets (see `NgramSpec`). */
+export const NgramSettings = Schema.Struct({ dimensions: Positive, minN: Positive, maxN: Positive }).check(
+  Schema.makeFilter((spec) => spec.minN <= spec.maxN || `minN ${spec.minN} is above maxN ${spec.maxN}`)
+)
+
+const OnnxFile = {
   bytes: Schema.Int,
   irVersion: Schema.Int,
-  opsetVersion: Schema.Int,
+  opsetVersion: Schema.Int
+}
+
+/**
+ * `scorer.json` of a model `train-scorer` writes: fed `ngramFeatures` with `ngrams` as a float32 [batch, dimensions]
+ * tensor, its output [batch, 1] the probability that the passage is useful.
+ */
+export const NgramManifest = Schema.Struct({
+  ...Identity,
+  ...OnnxFile,
+  preparation: Schema.Literal("hashed-ngrams"),
+  ngrams: NgramSettings,
+  input: TensorSpec,
+  output: TensorSpec
+})
+export type NgramManifest = typeof NgramManifest.Type
+
+/** `scorer.json` of a model fed `passageFeatures`, whose output is the score. */
+export const FeatureManifest = Schema.Struct({
+  ...Identity,
+  ...OnnxFile,
   preparation: Schema.Literal("passage-features"),
   input: TensorSpec,
   output: TensorSpec,
@@ -73,7 +100,7 @@ export const TransformerManifest = Schema.Struct({
 export type TransformerManifest = typeof TransformerManifest.Type
 
 /** A scorer model's manifest, by how texts are fed to it. */
-export const ScorerManifest = Schema.Union([FeatureManifest, TransformerManifest])
+export const ScorerManifest = Schema.Union([NgramManifest, FeatureManifest, TransformerManifest])
 export type ScorerManifest = typeof ScorerManifest.Type
 
 /** The manifest's path for a model path: `scorer.onnx` -> `scorer.json` in the same folder. */

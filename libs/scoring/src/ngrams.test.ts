@@ -26,6 +26,15 @@ describe("ngramFeatures", () => {
     Array.from(values).forEach((value) => expect(value).toBeCloseTo(Math.SQRT1_2, 6))
   })
 
+  it("puts each n-gram of every length in ngramBucket of its string, astral code points whole", () => {
+    const spec = { dimensions: 2 ** 32, minN: 2, maxN: 3 }
+    // " ab😀c ": five code points but seven UTF-16 units; the 2- and 3-grams, all distinct, each counted once.
+    const grams = [" a", "ab", "b😀", "😀c", "c ", " ab", "ab😀", "b😀c", "😀c "]
+    const { indices, values } = ngramFeatures("Ab😀c", spec)
+    expect(Array.from(indices)).toEqual(grams.map((gram) => ngramBucket(gram, spec.dimensions)).sort((a, b) => a - b))
+    Array.from(values).forEach((value) => expect(value).toBeCloseTo(1 / 3, 6))
+  })
+
   it("scales equal counts to equal values", () => {
     const spec = { dimensions: 2 ** 32, minN: 2, maxN: 2 }
     const { indices, values } = ngramFeatures("ab ab ab", spec)

@@ -44,14 +44,23 @@ export const ngramBucket = (gram: string, dimensions: number): number => fnv1a(g
 /**
  * The features of a text: each n-gram of the normalised text counted in its bucket, each count c taken as
  * ln(1 + c) so that a repeated n-gram does not drown the rest, and the vector scaled to unit length (a long passage
- * and a short one are comparable). A text with no n-gram gives the zero vector.
+ * and a short one are comparable). A text with no n-gram gives the zero vector. FNV-1a reads its input in order, so
+ * the n-grams starting at one code point are hashed by extending the hash of the shorter one (`ngramBucket` of each
+ * n-gram, without building its string).
  */
 export const ngramFeatures = (text: string, spec: NgramSpec): SparseVector => {
   const points = [...normalizeForNgrams(text)]
   const counts = new Map<number, number>()
-  for (let n = spec.minN; n <= spec.maxN; n++) {
-    for (let i = 0; i + n <= points.length; i++) {
-      const bucket = ngramBucket(points.slice(i, i + n).join(""), spec.dimensions)
+  for (let i = 0; i < points.length; i++) {
+    let hash = 0x811c9dc5
+    for (let n = 1; n <= spec.maxN && i + n <= points.length; n++) {
+      const point = points[i + n - 1]
+      for (let unit = 0; unit < point.length; unit++) {
+        hash ^= point.charCodeAt(unit)
+        hash = Math.imul(hash, 0x01000193)
+      }
+      if (n < spec.minN) continue
+      const bucket = (hash >>> 0) % spec.dimensions
       counts.set(bucket, (counts.get(bucket) ?? 0) + 1)
     }
   }

@@ -6,7 +6,8 @@ import type { Writing } from "#text"
 import { ScorerModelError } from "./errors.ts"
 import { FEATURE_NAMES, passageFeatures } from "./features.ts"
 import { headScores } from "./heads.ts"
-import type { FeatureManifest, ScorerManifest, TransformerManifest } from "./manifest.ts"
+import type { FeatureManifest, NgramManifest, ScorerManifest, TransformerManifest } from "./manifest.ts"
+import { ngramFeatures } from "./ngrams.ts"
 
 /** A batch of passages as the model's named input tensors, and how many tokens of each were cut to fit the model. */
 export interface Fed {
@@ -19,6 +20,43 @@ export interface Preparation {
   readonly feed: (texts: ReadonlyArray<string>, writing: Writing) => Fed
   /** The scores of `rows` passages, or why the outputs do not hold them. */
   readonly read: (outputs: ort.InferenceSession.ReturnType, rows: number) => ReadonlyArray<number> | string
+}
+
+/** Reads a [rows, 1] float32 output as one score per passage. */
+const scoreColumn = (name: string): Preparation["read"] => (outputs, rows) => {
+  const scores = outputs[name]?.data
+  return scores instanceof Float32Array && scores.length === rows
+    ? Array.from(scores)
+    : `did not return one float32 "${name}" per passage`
+}
+
+const ngramPreparation = (manifest: NgramManifest, manifestFile: string) => {
+  const { dimensions } = manifest.ngrams
+  if (manifest.input.shape.length !== 2 || manifest.input.shape[1] !== dimensions) {
+    return Effect.fail(
+      new ScorerModelError({
+        path: manifestFile,
+        message: `the scorer manifest ${manifestFile} hashes n-grams into ${dimensions} buckets but its input shape is ` +
+          `[${manifest.input.shape.join(", ")}], not [batch, ${dimensions}]`
+      })
+    )
+  }
+  const preparation: Preparation = {
+    // The n-grams are the same in every script, so the writing is not needed.
+    feed: (texts) => {
+      const data = new Float32Array(texts.length * dimensions)
+      texts.forEach((text, row) => {
+        const { indices, values } = ngramFeatures(text, manifest.ngrams)
+        indices.forEach((index, k) => (data[row * dimensions + index] = values[k]))
+      })
+      return {
+        inputs: { [manifest.input.name]: new ort.Tensor("float32", data, [texts.length, dimensions]) },
+        truncated: texts.map(() => 0)
+      }
+    },
+    read: scoreColumn(manifest.output.name)
+  }
+  return Effect.succeed(preparation)
 }
 
 const passageFeaturePreparation = (manifest: FeatureManifest, manifestFile: string) => {
@@ -42,12 +80,7 @@ const passageFeaturePreparation = (manifest: FeatureManifest, manifestFile: stri
         truncated: texts.map(() => 0)
       }
     },
-    read: (outputs, rows) => {
-      const scores = outputs[manifest.output.name]?.data
-      return scores instanceof Float32Array && scores.length === rows
-        ? Array.from(scores)
-        : `did not return one float32 "${manifest.output.name}" per passage`
-    }
+    read: scoreColumn(manifest.output.name)
   }
   return Effect.succeed(preparation)
 }
@@ -139,6 +172,8 @@ export const inputPreparation = (
   manifestFile: string
 ): Effect.Effect<Preparation, ScorerModelError, FileSystem.FileSystem> => {
   switch (manifest.preparation) {
+    case "hashed-ngrams":
+      return ngramPreparation(manifest, manifestFile)
     case "passage-features":
       return passageFeaturePreparation(manifest, manifestFile)
     case "tokenizer":

@@ -9,6 +9,11 @@ export { runStage } from "./run.ts"
 export const loadStatus = () => import("./status.ts")
 /** `finerweb status --cost`'s code, loaded on demand: it loads the LLM stages' programs to render their prompts. */
 export const loadCost = () => import("./cost.ts")
+/**
+ * The rate stage's module, loaded on demand: `ratePassages` rates any passages as the stage does, through `layer`'s
+ * LLM client (train-scorer rates FLORES with it); a static export would put the LLM code into every stage's digest.
+ */
+export const loadRate = () => import("./rate/rate.ts")
 export {
   type ExternalInput,
   externalInputs,

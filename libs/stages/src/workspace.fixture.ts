@@ -5,6 +5,7 @@ import { onTestFinished } from "vitest"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { toJson, toJsonl } from "#files"
+import { writeHeuristicScorer } from "#testing"
 import { installedRoot, Workspace } from "#workspace"
 import { runStage } from "./run.ts"
 import {
@@ -32,10 +33,15 @@ const configuredFolders = stageNames.flatMap((stage) => {
   return spec.configured(JSON.parse(readFileSync(join(installedRoot, spec.config), "utf8"))).map((glob) => glob.replace(/\/\*\*$/, ""))
 })
 
+/** The folder of the score stage's model, as its configuration names it. */
+const scorerFolder = dirname(JSON.parse(readFileSync(join(installedRoot, stageTable.score.config), "utf8")).modelPath)
+
 /**
  * A workspace in a temporary folder for one test: the given languages' `language.json` and the configuration files
- * and prompts, copied from this workspace; `edit` may change any copied file's text on the way. It is removed when
- * the test finishes.
+ * and prompts, copied from this workspace; `edit` may change any copied file's text on the way. The score stage's
+ * model is the hand-weighted fixture (`writeHeuristicScorer`), whose scores a test can state, in place of the
+ * trained default, which keeps almost no UDHR passage and changes with each retrain (`useDefaultScorer` puts it
+ * back). It is removed when the test finishes.
  */
 export const tinyWorkspace = (
   languages: ReadonlyArray<string>,
@@ -50,7 +56,14 @@ export const tinyWorkspace = (
     if (change !== undefined) writeFileSync(join(root, file), change(readFileSync(join(root, file), "utf8")))
   }
   for (const folder of configuredFolders) cpSync(join(installedRoot, folder), join(root, folder), { recursive: true })
+  writeHeuristicScorer(join(root, scorerFolder))
   return root
+}
+
+/** Puts the committed default model back into a `tinyWorkspace`, for a test of the default itself. */
+export const useDefaultScorer = (root: string) => {
+  rmSync(join(root, scorerFolder), { recursive: true, force: true })
+  cpSync(join(installedRoot, scorerFolder), join(root, scorerFolder), { recursive: true })
 }
 
 /**

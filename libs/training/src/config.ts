@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { NgramSettings } from "#scoring"
 
 const Positive = Schema.Int.check(Schema.isGreaterThan(0))
 
@@ -7,7 +8,7 @@ export const TrainScorerConfig = Schema.Struct({
   seed: Schema.NonEmptyString,
   /** The share of each language's ratings held out for the report. */
   holdout: Schema.Number.check(Schema.isBetween({ minimum: 0, maximum: 0.5 })),
-  ngrams: Schema.Struct({ dimensions: Positive, minN: Positive, maxN: Positive }),
+  ngrams: NgramSettings,
   hidden: Positive,
   epochs: Positive,
   batchSize: Positive,
@@ -23,5 +24,8 @@ export type TrainScorerConfig = typeof TrainScorerConfig.Type
 /** Where the configuration lives, relative to the workspace root. */
 export const trainScorerConfigFile = "libs/training/config.json"
 
-/** The folder the target owns, relative to the workspace root. */
-export const scorerFolder = "scorer"
+/**
+ * The folder the target owns, relative to the workspace root: the score stage's default model (its `modelPath` names
+ * `scorer.onnx` in it), committed, so that a retrain shows in `git diff` and reruns score and what follows.
+ */
+export const scorerFolder = "libs/scoring/model"

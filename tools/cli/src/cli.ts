@@ -151,8 +151,9 @@ const trainScorer = Command.make("train-scorer", {}, () =>
     yield* trainScorer()
   })).pipe(
     Command.withDescription(
-      "fits the passage scorer (hashed character n-grams into an MLP) on every language's rate output and writes " +
-        "scorer/: the ONNX model, its manifest, the held-out and FLORES report and the model card"
+      "fits the passage scorer (hashed character n-grams into an MLP) on every language's rate output and the FLORES " +
+        "passages rated the same way, and writes the score stage's default model into libs/scoring/model/: the ONNX " +
+        "model, its manifest, the held-out report and the model card"
     )
   )
 

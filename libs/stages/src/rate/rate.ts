@@ -22,7 +22,7 @@ export const RateConfig = Schema.Struct({
 })
 
 /** Ratings per score of the scale, every score present. */
-const histogram = (ratings: ReadonlyArray<UsefulnessRating>): Record<string, number> => {
+export const histogram = (ratings: ReadonlyArray<{ readonly score: number }>): Record<string, number> => {
   const counts: Record<string, number> = {}
   for (let score = usefulnessScale.minimum; score <= usefulnessScale.maximum; score++) counts[score] = 0
   for (const rating of ratings) counts[rating.score] += 1
@@ -39,33 +39,43 @@ const ratePrompt = (template: string, language: Language, text: string): string 
   renderPrompt(template, { language: language.name, bcp47: language.bcp47, passage: text })
 
 /**
+ * Rates passages of one language through the LLM client (the configured endpoint, or the offline teacher) with
+ * rate's prompt, configuration and parser, so that the answers are cached: the rate stage's sample, and any other
+ * passages a caller rates the same way (train-scorer's FLORES passages). An answer the parser rejects is asked
+ * again; one still rejected, or unanswered within `maxUnanswered`, is counted by reason.
+ */
+export const ratePassages = Effect.fn("ratePassages")(function*<P extends { readonly id: string; readonly text: string }>(
+  language: Language,
+  passages: ReadonlyArray<P>
+) {
+  const { config, template, ask, answerer, standIn, usage } = yield* llmStage("rate", RateConfig)
+  const answers = yield* askEach(passages, (passage) =>
+    Effect.gen(function*() {
+      const answer = yield* ask(ratePrompt(template, language, passage.text), acceptParsed(parseRatingAnswer), ratingFormat)
+      return { passage, rating: parseRatingAnswer(answer.content) }
+    }), { stage: "rate", language: language.code, id: (passage) => passage.id, ...config })
+  const rated: Array<{ readonly passage: P; readonly score: number; readonly justification: string }> = []
+  const failures: Array<Rejections> = []
+  for (const answer of answers) {
+    if (answer === null) failures.push({ unanswered: 1 })
+    else if (answer.rating.ok) rated.push({ passage: answer.passage, ...answer.rating.value })
+    else failures.push({ [answer.rating.reason]: 1 })
+  }
+  return { rated, rejected: mergeRejections(...failures), answerer, standIn, usage }
+})
+
+/**
  * rate: the configured model rates a seeded sample of the language's passages for NER usefulness on the paper's
  * additive 1-4 scale, with a justification: the training data of the passage scorer (`finerweb train-scorer`).
  */
 export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, answerer, standIn, usage } = yield* llmStage("rate", RateConfig)
+  const { config } = yield* llmStageSettings("rate", RateConfig)
   const { passages, chosen } = yield* ratedPassages(language.code, config)
-
-  const answers = yield* askEach(chosen, (passage) =>
-    Effect.gen(function*() {
-      const prompt = ratePrompt(template, language, passage.text)
-      // An answer the parser rejects is asked again; the one kept is counted by the same parser.
-      const answer = yield* ask(prompt, acceptParsed(parseRatingAnswer), ratingFormat)
-      return { passage, rating: parseRatingAnswer(answer.content) }
-    }), { stage: "rate", language: language.code, id: (passage) => passage.id, ...config })
-  const ratings: Array<UsefulnessRating> = []
-  const failures: Array<Rejections> = []
-  for (const answer of answers) {
-    if (answer === null) {
-      failures.push({ unanswered: 1 })
-      continue
-    }
-    const { passage, rating } = answer
-    if (rating.ok) {
-      ratings.push(new UsefulnessRating({ id: passage.id, document: passage.document, text: passage.text, ...rating.value }))
-    } else failures.push({ [rating.reason]: 1 })
-  }
+  const { rated, rejected, answerer, standIn, usage } = yield* ratePassages(language, chosen)
+  const ratings = rated.map(({ passage, ...rating }) =>
+    new UsefulnessRating({ id: passage.id, document: passage.document, text: passage.text, ...rating })
+  )
   const used = yield* usage
   const manifest: RateManifest = {
     rater: answerer,
@@ -74,7 +84,7 @@ export const run = Effect.fn("rate")(function*(loaded: LoadedLanguage) {
     passages: passages.length,
     sampled: chosen.length,
     rated: ratings.length,
-    rejected: mergeRejections(...failures),
+    rejected,
     histogram: histogram(ratings),
     llm: used.manifest
   }

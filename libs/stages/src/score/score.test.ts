@@ -7,7 +7,7 @@ import { onTestFinished } from "vitest"
 import { Passage } from "#schema"
 import { writeTinyTransformer } from "#testing"
 import { stageFiles } from "../table.ts"
-import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, writeStageFile } from "../workspace.fixture.ts"
+import { readFragment, readOutput, runStageAt, stageFileAt, tinyWorkspace, useDefaultScorer, writeStageFile } from "../workspace.fixture.ts"
 
 const sha256 = (bytes: string | Buffer) => createHash("sha256").update(bytes).digest("hex")
 const code = "afr_Latn"
@@ -29,7 +29,9 @@ const passage = (document: string, chunk: number, text: string) =>
 describe("score", () => {
   it.effect("keeps the first passage per document above the threshold that is not in another language, and pins the model", () =>
     Effect.gen(function*() {
+      // The hand-weighted fixture (see tinyWorkspace): menus low, prose of names and years high.
       const root = tinyWorkspace([code])
+      const modelPath = "libs/scoring/model/scorer.onnx"
       writeStageFile(root, stageFiles.sample.passages, code, [
         passage("a", 0, menu),
         passage("a", 1, capeTown),
@@ -66,13 +68,27 @@ describe("score", () => {
       assert.deepStrictEqual(readdirSync(join(root, "languages", code, "out")).sort(), ["sample", "score"])
 
       const fragment = readFragment(root, "score", code)
-      const modelCard = JSON.parse(readFileSync("libs/scoring/model/scorer.json", "utf8"))
-      assert.deepStrictEqual(fragment.inputs.model, { path: "libs/scoring/model/scorer.onnx", sha256: modelCard.sha256 })
-      assert.strictEqual(modelCard.sha256, sha256(readFileSync("libs/scoring/model/scorer.onnx")))
+      assert.deepStrictEqual(fragment.inputs.model, { path: modelPath, sha256: sha256(readFileSync(join(root, modelPath))) })
       assert.deepStrictEqual(fragment.inputs.reads, {
         "sample/passages.jsonl": sha256(readFileSync(stageFileAt(root, stageFiles.sample.passages, code)))
       })
       assert.isString(fragment.inputs.packages["onnxruntime-node"])
+    }))
+
+  it.effect("runs the committed default model and pins its path and sha256", () =>
+    Effect.gen(function*() {
+      const root = tinyWorkspace([code])
+      useDefaultScorer(root)
+      writeStageFile(root, stageFiles.sample.passages, code, [passage("a", 0, capeTown), passage("b", 0, menu)])
+      yield* runStageAt(root, "score", code)
+      const manifest = JSON.parse(readFileSync("libs/scoring/model/scorer.json", "utf8"))
+      assert.strictEqual(manifest.preparation, "hashed-ngrams")
+      assert.deepStrictEqual(readFragment(root, "score", code).inputs.model, {
+        path: "libs/scoring/model/scorer.onnx",
+        sha256: sha256(readFileSync("libs/scoring/model/scorer.onnx"))
+      })
+      assert.strictEqual(manifest.sha256, sha256(readFileSync("libs/scoring/model/scorer.onnx")))
+      assert.strictEqual((readOutput(root, stageFiles.score.scores, code) as Array<unknown>).length, 2)
     }))
 
   it.effect("an empty list of execution providers, or one onnxruntime-node lacks, is refused as the configuration is read, naming the file", () =>

@@ -123,8 +123,11 @@ export const run = Effect.fn("score")(function*(loaded: LoadedLanguage) {
     )
   )
   const totals = selection.totals()
+  // Says why, down to zero kept: annotate, judge, translate and export then write empty outputs.
   const shortfall = totals.kept < language.passages
-    ? `kept ${totals.kept} passages, fewer than the target of ${language.passages}`
+    ? `kept ${totals.kept} passages, fewer than the target of ${language.passages}: of ${scored} scored, ` +
+      `${totals.belowThreshold} below the threshold ${config.threshold}, ${totals.otherLanguage} mostly in another ` +
+      `language, ${totals.laterChunks} later chunks of a document already kept`
     : null
   const manifest = {
     documents,
