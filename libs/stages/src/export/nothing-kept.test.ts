@@ -12,7 +12,7 @@ const passage = (document: string, text: string) =>
   new Passage({ id: `${document}#0`, document, chunk: 0, text, words: text.split(/\s+/).length, url: null })
 
 describe("a language whose score stage keeps no passage", () => {
-  it.live("goes through annotate, judge, translate and export, each writing valid empty outputs", () =>
+  it.live("goes through annotate-second, annotate, judge, translate and export, each writing valid empty outputs", () =>
     Effect.gen(function*() {
       // A threshold no probability exceeds: the trained default keeps few or no passages of a corpus its raters call
       // useless (the embedded UDHR articles), so a language with none kept is a normal build, not a failure.
@@ -23,7 +23,7 @@ describe("a language whose score stage keeps no passage", () => {
         passage("a", "Kaapstad is die oudste stad in Suid-Afrika."),
         passage("b", "Pretoria is die hoofstad.")
       ])
-      for (const stage of ["score", "annotate", "judge", "translate", "export"] as const) yield* runStageAt(root, stage, code)
+      for (const stage of ["score", "annotate-second", "annotate", "judge", "translate", "export"] as const) yield* runStageAt(root, stage, code)
 
       const score = readOutput(root, stageFiles.score.manifest, code) as Record<string, unknown>
       assert.strictEqual(score.kept, 0)
