@@ -51,13 +51,14 @@ const parseBody = (text: string): unknown => {
  * One streamed chat completion, assembled. It is aborted when no chunk arrives within `firstTokenSeconds` of the
  * request, or within `idleSeconds` of the previous chunk, so that a hung request ends on lack of progress rather
  * than on the total timeout. A response that is not `text/event-stream` is read whole and handed back as
- * `NotStreamed`.
+ * `NotStreamed`. `onProgress` is called on every chunk (on the whole body, when not streamed).
  */
 export const streamCompletion = async (
   client: OpenAI,
   body: ReturnType<typeof wireRequest>,
   timeouts: { readonly firstTokenSeconds: number; readonly idleSeconds: number },
-  signal: AbortSignal
+  signal: AbortSignal,
+  onProgress: () => void
 ): Promise<StreamedBody | NotStreamed> => {
   const controller = new AbortController()
   const abort = () => controller.abort()
@@ -78,7 +79,9 @@ export const streamCompletion = async (
       { signal: controller.signal }
     ).withResponse()
     if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
-      return { notStreamed: true, body: parseBody(await response.text()) }
+      const text = await response.text()
+      onProgress()
+      return { notStreamed: true, body: parseBody(text) }
     }
     let content = ""
     let finishReason: string | null = null
@@ -86,6 +89,7 @@ export const streamCompletion = async (
     let fingerprint: string | null = null
     let usage: unknown
     for await (const chunk of data) {
+      onProgress()
       arm("idle", timeouts.idleSeconds)
       model ??= chunk.model
       fingerprint ??= chunk.system_fingerprint ?? null
