@@ -6,7 +6,7 @@ import { TokenUsage } from "./ChatRequest.ts"
 import { type ChatAnswer, type ChatRequest, distinctProducers, type Producer } from "./ChatRequest.ts"
 import { describeEndpoint, describeEndpoints, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
-import { LlmBadAnswer, LlmCircuitOpen, LlmUnreachable, withRetries } from "./errors.ts"
+import { LlmBadAnswer, LlmCircuitOpen, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
 import { type Accept, describeBody, largerBudget, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
@@ -31,7 +31,7 @@ import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
 import { fromSdkError } from "./sdkError.ts"
 import { Slots } from "./slots.ts"
-import { streamCompletion, wireRequest } from "./transport.ts"
+import { streamCompletion, wireRequest, withinTotal } from "./transport.ts"
 
 /** The part of a chat-completions answer we use; everything else the server sends is ignored. */
 const CompletionBody = Schema.Struct({
@@ -218,7 +218,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   /** The body of one HTTP request to `replica`: streamed while it streams, else plain. */
   const send = (replica: Replica, request: NormalisedRequest, maxTokens: number, onProgress: () => void) =>
     Effect.tryPromise({
-      try: async (signal): Promise<unknown> => {
+      try: (signal) => withinTotal(options.timeoutSeconds, signal, async (signal): Promise<unknown> => {
         const body = wireRequest(request, maxTokens)
         if (replica.streaming) {
           try {
@@ -235,7 +235,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
         const answer = await replica.client.chat.completions.create(body, { signal })
         onProgress()
         return answer
-      },
+      }),
       catch: (error) => fromSdkError(error, replica.name, mask)
     })
 
@@ -330,18 +330,6 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
             progressed(Date.now() - sentAt)
           }
           return send(replica, request, maxTokens, onProgress).pipe(
-            Effect.timeoutOrElse({
-              duration: Duration.seconds(options.timeoutSeconds),
-              orElse: () =>
-                Effect.fail(
-                  new LlmUnreachable({
-                    baseUrl: replica.name,
-                    reason: `timed out after ${options.timeoutSeconds} s`,
-                    retries: 0,
-                    timeout: "total"
-                  })
-                )
-            }),
             Effect.ensuring(Effect.sync(() => {
               clearTimeout(watchdog)
               if (hung) withoutSlot -= 1
@@ -433,7 +421,8 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     return { ...yield* Deferred.await(mine), joined: false }
   })
 
-  const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
+  // Untraced: a span and a captured call site on every request are CPU on the hot path, and nothing reads them.
+  const complete = Effect.fnUntraced(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
     const request = normaliseRequest(options.model, chat)
     count((c) => ({ ...c, requests: c.requests + 1 }))
     const { answer, rejected, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request, completeOptions?.accept)

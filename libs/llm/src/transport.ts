@@ -9,7 +9,9 @@ export class ProgressTimeout extends Error {
   readonly kind: TimeoutKind
   readonly seconds: number
   constructor(kind: TimeoutKind, seconds: number) {
-    super(`no ${kind === "first-token" ? "first token" : "chunk"} within ${seconds} s`)
+    super(
+      kind === "total" ? `timed out after ${seconds} s` : `no ${kind === "first-token" ? "first token" : "chunk"} within ${seconds} s`
+    )
     this.kind = kind
     this.seconds = seconds
   }
@@ -27,6 +29,32 @@ export interface StreamedBody {
   readonly system_fingerprint?: string | null
   readonly choices: ReadonlyArray<{ readonly message: { readonly content: string }; readonly finish_reason: string | null }>
   readonly usage?: unknown
+}
+
+/**
+ * `run` with a signal that also aborts `seconds` after the start, which then fails with a total `ProgressTimeout`:
+ * a timer per attempt, where an effect's timeout would race two fibers.
+ */
+export const withinTotal = async <A>(seconds: number, signal: AbortSignal, run: (signal: AbortSignal) => Promise<A>): Promise<A> => {
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  signal.addEventListener("abort", abort)
+  let fired = false
+  const timer = setTimeout(() => {
+    fired = true
+    controller.abort()
+  }, seconds * 1000)
+  try {
+    const result = await run(controller.signal)
+    // A stream the SDK ended quietly on the abort must still fail.
+    if (fired) throw new ProgressTimeout("total", seconds)
+    return result
+  } catch (error) {
+    throw fired ? new ProgressTimeout("total", seconds) : error
+  } finally {
+    clearTimeout(timer)
+    signal.removeEventListener("abort", abort)
+  }
 }
 
 export const wireRequest = (request: NormalisedRequest, maxTokens: number) => ({
