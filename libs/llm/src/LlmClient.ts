@@ -103,8 +103,10 @@ export class LlmClient extends Context.Service<LlmClient, {
 
 /** One server of the model, and what the client has seen of it. */
 interface Replica {
-  /** What errors, logs and the answers' producers name: the URL without credentials, or the options' label. */
-  readonly name: string
+  /** What errors and logs name: the URL without credentials or query string (the port kept: it helps to debug). */
+  readonly baseUrl: string
+  /** What the answers' producers name: `baseUrl`, or the options' label where the URL changes from run to run. */
+  readonly producer: string
   readonly client: OpenAI
   /** Attempts sent to it and not yet ended, hung ones included. */
   inFlight: number
@@ -133,8 +135,8 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   const secrets = [key, ...baseUrls.flatMap(endpointSecrets)].filter((secret) => secret !== "")
   const mask = (text: string): string => secrets.reduce((masked, secret) => masked.split(secret).join("<redacted>"), text)
   const replicas: ReadonlyArray<Replica> = baseUrls.map((baseUrl) => ({
-    // What errors and logs name: the URL without credentials or query string (the port kept: it helps to debug).
-    name: options.endpointLabel ?? describeEndpoint(baseUrl),
+    baseUrl: describeEndpoint(baseUrl),
+    producer: options.endpointLabel ?? describeEndpoint(baseUrl),
     client: new OpenAI({
       apiKey: key === "" ? "unused" : key,
       baseURL: baseUrl,
@@ -193,7 +195,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   const inFlight = new Map<string, Deferred.Deferred<Found, LlmError>>()
 
   const toAnswer = Effect.fnUntraced(function*(body: unknown, replica: Replica) {
-    const baseUrl = replica.name
+    const baseUrl = replica.baseUrl
     if (typeof body === "string") return yield* new LlmBadAnswer({ baseUrl, detail: describeBody(mask(body)) })
     const decoded = yield* decodeCompletionBody(body).pipe(
       Effect.mapError((issue) => new LlmBadAnswer({ baseUrl, detail: describeBody(mask(`unexpected shape: ${issue.message}`)) }))
@@ -211,7 +213,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
       finishReason: choice.finish_reason ?? null,
       model,
       usage,
-      producer: { endpoint: replica.name, model, systemFingerprint: decoded.system_fingerprint ?? null }
+      producer: { endpoint: replica.producer, model, systemFingerprint: decoded.system_fingerprint ?? null }
     } satisfies StoredAnswer
   })
 
@@ -236,7 +238,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
         onProgress()
         return answer
       }),
-      catch: (error) => fromSdkError(error, replica.name, mask)
+      catch: (error) => fromSdkError(error, replica.baseUrl, mask)
     })
 
   const failed = (error: LlmError, sentAt: number, replica: Replica) =>
@@ -246,11 +248,11 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
       if (replica.failuresInRow >= settings.breakerFailures && !replica.setAside) {
         replica.setAside = true
         if (replicas.every((r) => r.setAside)) {
-          open = new LlmCircuitOpen({ baseUrl: endpoint.endpoint, failures: replica.failuresInRow, last: error.message })
+          open = new LlmCircuitOpen({ baseUrl: describeEndpoints(baseUrls), failures: replica.failuresInRow, last: error.message })
           yield* Effect.logError(open.message)
         } else {
           yield* Effect.logWarning(
-            `stopped asking ${replica.name} after ${replica.failuresInRow} failed attempts in a row (the other replicas go on); the last: ${error.message}`
+            `stopped asking ${replica.baseUrl} after ${replica.failuresInRow} failed attempts in a row (the other replicas go on); the last: ${error.message}`
           )
         }
       }
@@ -409,10 +411,10 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
    * shares its outcome, failure included. `joined` says this caller waited for another's lookup.
    */
   const shared = Effect.fnUntraced(function*(key: string, request: NormalisedRequest, accept: Accept | undefined) {
-    const mine = yield* Deferred.make<Found, LlmError>()
     // No yield between the look and the registration, so two callers cannot both find the key free.
     const running = inFlight.get(key)
     if (running !== undefined) return { ...yield* Deferred.await(running), joined: true }
+    const mine = Deferred.makeUnsafe<Found, LlmError>()
     inFlight.set(key, mine)
     yield* lookup(key, request, accept).pipe(
       Effect.onExit((exit) => Effect.andThen(Effect.sync(() => inFlight.delete(key)), Deferred.done(mine, exit))),
