@@ -1,18 +1,28 @@
 import type { FileSystem, Path } from "effect"
-import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Ref, Result, Semaphore } from "effect"
+import { Context, Deferred, Duration, Effect, Layer, Option, Redacted, Result } from "effect"
 import OpenAI, { APIError } from "openai"
 import { canonicalJson } from "#files"
 import { type BatchSummary, makePrefetch, type PrefetchItem } from "./batch.ts"
 import { readCompletion } from "./completion.ts"
 import { type ChatAnswer, type ChatRequest, distinctProducers, type Producer } from "./ChatRequest.ts"
-import { describeEndpoint, endpointSecrets } from "./endpoint.ts"
+import { describeEndpoint, describeEndpoints, endpointSecrets } from "./endpoint.ts"
 import type { LlmEndpoint } from "./endpoint.ts"
-import { LlmBadAnswer, LlmCircuitOpen, LlmUnreachable, withRetries } from "./errors.ts"
+import { LlmBadAnswer, LlmCircuitOpen, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
 import { type Accept, largerBudget, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
-import { type Aimd, afterAnswer, afterRateLimit, type Bucket, fullBucket, take } from "./concurrency.ts"
+import {
+  type Aimd,
+  afterAnswer,
+  afterRateLimit,
+  type Bucket,
+  fullBucket,
+  leastOutstanding,
+  progressWindow,
+  slotDeadline,
+  take
+} from "./concurrency.ts"
 import { countReason, describeStats, emptyStats } from "./LlmStats.ts"
 import type { LlmStats } from "./LlmStats.ts"
 import { normaliseRequest, normalisedRequestKey, requestMode } from "./requestKey.ts"
@@ -21,7 +31,8 @@ import { makeResponseCache } from "./ResponseCache.ts"
 import type { StoredAnswer } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
 import { fromSdkError } from "./sdkError.ts"
-import { streamCompletion, wireRequest } from "./transport.ts"
+import { Slots } from "./slots.ts"
+import { streamCompletion, wireRequest, withinTotal } from "./transport.ts"
 
 /** What one shared lookup found: the answer, why it is unusable (null when usable), whether the disk held it. */
 interface Found {
@@ -44,9 +55,9 @@ const refusesStreaming = (error: unknown): boolean =>
   error instanceof APIError && [400, 404, 415, 422, 501].includes(error.status ?? 0) && /stream/i.test(error.message)
 
 /**
- * Every request to a language model: one OpenAI-compatible server, an adaptive concurrency limit, retries, a circuit
- * breaker, a disk cache, identical requests in flight coalesced into one, and counts of all of it.
- * `endpoint` says who is configured to answer; `producers` who answered.
+ * Every request to a language model: one OpenAI-compatible server or several replicas of it, an adaptive concurrency
+ * limit, retries, a circuit breaker, a disk cache, identical requests in flight coalesced into one, and counts of all
+ * of it. `endpoint` says who is configured to answer; `producers` who answered.
  */
 export class LlmClient extends Context.Service<LlmClient, {
   /**
@@ -83,50 +94,83 @@ export class LlmClient extends Context.Service<LlmClient, {
     Layer.effect(LlmClient, make(options))
 }
 
+/** One server of the model, and what the client has seen of it. */
+interface Replica {
+  /** What errors and logs name: the URL without credentials or query string (the port kept: it helps to debug). */
+  readonly baseUrl: string
+  /** What the answers' producers name: `baseUrl`, or the options' label where the URL changes from run to run. */
+  readonly producer: string
+  readonly client: OpenAI
+  /** Attempts sent to it and not yet ended, hung ones included. */
+  inFlight: number
+  /** Failed attempts in a row; at `breakerFailures` it is set aside. */
+  failuresInRow: number
+  setAside: boolean
+  /** Set to false for good once it shows that it does not stream. */
+  streaming: boolean
+}
+
+/** Where one request's attempts went: a retry goes to another replica than the one that failed. */
+interface Tried {
+  last: Replica | undefined
+}
+
 const make = Effect.fnUntraced(function*(options: LlmOptions) {
   const settings = { ...defaults, ...options }
-  // What errors and logs name: the URL without credentials or query string (the port kept: it helps to debug).
-  const baseUrl = describeEndpoint(options.baseUrl)
+  const baseUrls = [options.baseUrl, ...(options.replicas ?? [])]
   const endpoint: LlmEndpoint = {
     model: options.model,
-    endpoint: options.endpointLabel ?? baseUrl,
+    endpoint: options.endpointLabel ?? describeEndpoints(baseUrls),
     standIn: options.standIn ?? false
   }
   const mode = requestMode(options)
   const key = options.apiKey === undefined ? "" : Redacted.value(options.apiKey)
   // Servers sometimes quote the key they rejected, and fetch the URL it refused: neither may travel on in our errors.
-  const secrets = [key, ...endpointSecrets(options.baseUrl)].filter((secret) => secret !== "")
+  const secrets = [key, ...baseUrls.flatMap(endpointSecrets)].filter((secret) => secret !== "")
   const mask = (text: string): string => secrets.reduce((masked, secret) => masked.split(secret).join("<redacted>"), text)
-  const client = new OpenAI({
-    apiKey: key === "" ? "unused" : key,
-    baseURL: options.baseUrl,
-    maxRetries: 0,
-    // Nothing is left for the SDK to read from the environment: the key is ours (never OPENAI_API_KEY),
-    // OPENAI_ADMIN_KEY, OPENAI_ORG_ID and OPENAI_PROJECT_ID belong to OpenAI, not to any server we are given, and
-    // OPENAI_LOG=debug would print requests. (OPENAI_CUSTOM_HEADERS is still read: the SDK offers no way out.)
-    adminAPIKey: null,
-    organization: null,
-    project: null,
-    webhookSecret: null,
-    logLevel: "off"
-  })
+  const replicas: ReadonlyArray<Replica> = baseUrls.map((baseUrl) => ({
+    baseUrl: describeEndpoint(baseUrl),
+    producer: options.endpointLabel ?? describeEndpoint(baseUrl),
+    client: new OpenAI({
+      apiKey: key === "" ? "unused" : key,
+      baseURL: baseUrl,
+      maxRetries: 0,
+      // Nothing is left for the SDK to read from the environment: the key is ours (never OPENAI_API_KEY),
+      // OPENAI_ADMIN_KEY, OPENAI_ORG_ID and OPENAI_PROJECT_ID belong to OpenAI, not to any server we are given, and
+      // OPENAI_LOG=debug would print requests. (OPENAI_CUSTOM_HEADERS is still read: the SDK offers no way out.)
+      adminAPIKey: null,
+      organization: null,
+      project: null,
+      webhookSecret: null,
+      logLevel: "off"
+    }),
+    inFlight: 0,
+    failuresInRow: 0,
+    setAside: false,
+    streaming: settings.stream
+  }))
   const cache = yield* makeResponseCache(options.cacheDir)
-  const counts = yield* Ref.make<LlmStats>(emptyStats)
-  const count = (update: (stats: LlmStats) => LlmStats) => Ref.update(counts, update)
+  // Plain counters: every update is synchronous, so nothing can interleave with one.
+  let counts: LlmStats = emptyStats
+  const count = (update: (stats: LlmStats) => LlmStats): void => {
+    counts = update(counts)
+  }
   const schedule = retrySchedule({
     retries: options.retries,
     backoffMillis: options.backoffMillis ?? defaultBackoffMillis
   })
   const timeouts = { firstTokenSeconds: settings.firstTokenTimeoutSeconds, idleSeconds: settings.idleTimeoutSeconds }
-  const timedOut = new LlmUnreachable({ baseUrl, reason: `timed out after ${options.timeoutSeconds} s`, retries: 0, timeout: "total" })
-  // Set to false for good once the server shows it does not stream.
-  let streaming = settings.stream
   // Adaptive concurrency (AIMD, see `afterRateLimit`): halved on a 429, one more after each answer, 1 to `concurrency`.
-  const permits = yield* Semaphore.make(options.concurrency)
+  const slots = new Slots(options.concurrency)
   let aimd: Aimd = { limit: options.concurrency, lastDecrease: 0 }
   let inFlightAttempts = 0
-  // The circuit breaker: failed attempts in a row, and the error that opened it.
-  let failuresInRow = 0
+  // Hung attempts (see `slotReleaseSeconds`): the recent times to first token, the deadline they give, and how many
+  // attempts are waiting on without a slot.
+  const recentProgress: Array<number> = []
+  let progressSeen = 0
+  let deadlineMillis = settings.slotReleaseSeconds * 1000
+  let withoutSlot = 0
+  // The circuit breaker opens when every replica is set aside: the error that opened it.
   let open: LlmCircuitOpen | undefined
   // Token buckets on requests and tokens per minute, where configured.
   const buckets = new Map<"requests" | "tokens", { perMinute: number; bucket: Bucket }>()
@@ -144,66 +188,82 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   /** Lookups in flight by cache key; an entry is removed before its answer is handed out. */
   const inFlight = new Map<string, Deferred.Deferred<Found, LlmError>>()
 
-  const toAnswer = (body: unknown): Effect.Effect<StoredAnswer, LlmBadAnswer> =>
-    Result.match(readCompletion(body, { model: options.model, endpoint: endpoint.endpoint, mask }), {
+  const toAnswer = (body: unknown, replica: Replica): Effect.Effect<StoredAnswer, LlmBadAnswer> =>
+    Result.match(readCompletion(body, { model: options.model, endpoint: replica.producer, mask }), {
       onSuccess: (answer) => Effect.succeed(answer),
-      onFailure: (detail) => Effect.fail(new LlmBadAnswer({ baseUrl, detail }))
+      onFailure: (detail) => Effect.fail(new LlmBadAnswer({ baseUrl: replica.baseUrl, detail }))
     })
 
-  /** The body of one HTTP request: streamed while the server streams, else plain. */
-  const send = (request: NormalisedRequest, maxTokens: number) =>
+  /** The body of one HTTP request to `replica`: streamed while it streams, else plain. */
+  const send = (replica: Replica, request: NormalisedRequest, maxTokens: number, onProgress: () => void) =>
     Effect.tryPromise({
-      try: async (signal): Promise<unknown> => {
+      try: (signal) => withinTotal(options.timeoutSeconds, signal, async (signal): Promise<unknown> => {
         const body = wireRequest(request, maxTokens)
-        if (streaming) {
+        if (replica.streaming) {
           try {
-            const got = await streamCompletion(client, body, timeouts, signal)
+            const got = await streamCompletion(replica.client, body, timeouts, signal, onProgress)
             if (!("notStreamed" in got)) return got
             // A JSON answer shows a server that does not stream; a page of text or HTML shows nothing about it.
-            if (typeof got.body === "object") streaming = false
+            if (typeof got.body === "object") replica.streaming = false
             return got.body
           } catch (error) {
             if (!refusesStreaming(error)) throw error
-            streaming = false
+            replica.streaming = false
           }
         }
-        return client.chat.completions.create(body, { signal })
-      },
-      catch: (error) => fromSdkError(error, baseUrl, mask)
+        const answer = await replica.client.chat.completions.create(body, { signal })
+        onProgress()
+        return answer
+      }),
+      catch: (error) => fromSdkError(error, replica.baseUrl, mask)
     })
 
-  const failed = (error: LlmError, sentAt: number) =>
+  const failed = (error: LlmError, sentAt: number, replica: Replica) =>
     Effect.gen(function*() {
       if (error._tag === "LlmCircuitOpen") return
-      failuresInRow += 1
-      if (failuresInRow >= settings.breakerFailures && open === undefined) {
-        open = new LlmCircuitOpen({ baseUrl, failures: failuresInRow, last: error.message })
-        yield* Effect.logError(open.message)
+      replica.failuresInRow += 1
+      if (replica.failuresInRow >= settings.breakerFailures && !replica.setAside) {
+        replica.setAside = true
+        if (replicas.every((r) => r.setAside)) {
+          open = new LlmCircuitOpen({ baseUrl: describeEndpoints(baseUrls), failures: replica.failuresInRow, last: error.message })
+          yield* Effect.logError(open.message)
+        } else {
+          yield* Effect.logWarning(
+            `stopped asking ${replica.baseUrl} after ${replica.failuresInRow} failed attempts in a row (the other replicas go on); the last: ${error.message}`
+          )
+        }
       }
       if (error._tag === "LlmUnreachable" && error.timeout !== undefined) {
         const kind = error.timeout === "first-token" ? "firstToken" : error.timeout
-        yield* count((c) => ({ ...c, timeouts: { ...c.timeouts, [kind]: c.timeouts[kind] + 1 } }))
+        count((c) => ({ ...c, timeouts: { ...c.timeouts, [kind]: c.timeouts[kind] + 1 } }))
       }
       if (error._tag !== "LlmHttpError") return
       if (error.status === 429) {
         const before = aimd.limit
         aimd = afterRateLimit(aimd, sentAt, Date.now())
-        if (aimd.limit !== before) yield* permits.resize(aimd.limit)
+        if (aimd.limit !== before) slots.resize(aimd.limit)
       }
       const wait = error.retryAfterMillis
       if ((error.status === 429 || error.status === 503) && wait !== null) {
-        yield* count((c) => ({ ...c, rateLimitWaits: c.rateLimitWaits + 1, rateLimitSeconds: c.rateLimitSeconds + wait / 1000 }))
+        count((c) => ({ ...c, rateLimitWaits: c.rateLimitWaits + 1, rateLimitSeconds: c.rateLimitSeconds + wait / 1000 }))
       }
     })
 
-  const succeeded = Effect.gen(function*() {
-    failuresInRow = 0
+  const succeeded = (replica: Replica): void => {
+    replica.failuresInRow = 0
     const before = aimd.limit
     aimd = afterAnswer(aimd, options.concurrency)
-    if (aimd.limit !== before) yield* permits.resize(aimd.limit)
-  })
+    if (aimd.limit !== before) slots.resize(aimd.limit)
+  }
 
-  /** Waits as long as the token buckets say, before an attempt asks for a permit. */
+  /** A time to first token observed: the slot deadline follows the recent ones, recomputed every 16. */
+  const progressed = (millis: number): void => {
+    recentProgress[progressSeen % progressWindow] = millis
+    progressSeen += 1
+    if (progressSeen % 16 === 1) deadlineMillis = slotDeadline(recentProgress, settings.slotReleaseSeconds * 1000)
+  }
+
+  /** Waits as long as the token buckets say, before an attempt asks for a slot. */
   const throttle = (request: NormalisedRequest, maxTokens: number) =>
     Effect.suspend(() => {
       const now = Date.now()
@@ -220,44 +280,81 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     })
 
   /**
-   * One HTTP attempt, holding a permit only while it is in flight: a hung one gives it back as soon as a timeout
-   * ends it. An open breaker fails it before anything is sent.
+   * One HTTP attempt, to the replica with the fewest in flight, holding a slot while it makes progress: one with no
+   * first token past the slot deadline gives its slot back and waits on for its own timeout, so that the others and
+   * their retries never wait behind a hung request. An open breaker fails it before anything is sent.
    */
-  const attempt = (request: NormalisedRequest, maxTokens: number) =>
-    Effect.suspend((): Effect.Effect<StoredAnswer, LlmError> => {
-      if (open !== undefined) return Effect.fail(open)
-      const sentAt = Date.now()
-      inFlightAttempts += 1
-      return count((c) => ({ ...c, attempts: c.attempts + 1 })).pipe(
-        Effect.andThen(send(request, maxTokens)),
-        Effect.timeoutOrElse({ duration: Duration.seconds(options.timeoutSeconds), orElse: () => Effect.fail(timedOut) }),
-        Effect.ensuring(Effect.sync(() => (inFlightAttempts -= 1))),
-        Effect.flatMap(toAnswer),
-        Effect.tap(() => succeeded),
-        Effect.tapError((error) => Effect.andThen(failed(error, sentAt), Effect.logDebug(`LLM attempt failed: ${error.message}`)))
+  const attempt = (request: NormalisedRequest, maxTokens: number, tried: Tried) =>
+    Effect.uninterruptibleMask((restore) =>
+      Effect.flatMap(restore(slots.take), (slot) =>
+        restore(Effect.suspend((): Effect.Effect<StoredAnswer, LlmError> => {
+          const replica = open === undefined ? leastOutstanding(replicas, tried.last) : undefined
+          if (replica === undefined) return Effect.fail(open!)
+          const sentAt = Date.now()
+          replica.inFlight += 1
+          inFlightAttempts += 1
+          count((c) => ({ ...c, attempts: c.attempts + 1 }))
+          let hung = false
+          let shownProgress = false
+          const watchdog = setTimeout(() => {
+            if (withoutSlot >= options.concurrency) return
+            hung = true
+            withoutSlot += 1
+            slot.giveBack()
+          }, deadlineMillis)
+          const onProgress = () => {
+            if (shownProgress) return
+            shownProgress = true
+            clearTimeout(watchdog)
+            progressed(Date.now() - sentAt)
+          }
+          return send(replica, request, maxTokens, onProgress).pipe(
+            Effect.ensuring(Effect.sync(() => {
+              clearTimeout(watchdog)
+              if (hung) withoutSlot -= 1
+              replica.inFlight -= 1
+              inFlightAttempts -= 1
+            })),
+            Effect.flatMap((body) => toAnswer(body, replica)),
+            Effect.tap(() => Effect.sync(() => succeeded(replica))),
+            Effect.tapError((error) => {
+              tried.last = replica
+              return Effect.andThen(failed(error, sentAt, replica), Effect.logDebug(`LLM attempt failed: ${error.message}`))
+            })
+          )
+        })).pipe(Effect.ensuring(Effect.sync(slot.giveBack)))
       )
-    }).pipe(permits.withPermits(1), (attempt) => Effect.andThen(throttle(request, maxTokens), attempt))
+    ).pipe((attempt) => Effect.andThen(throttle(request, maxTokens), attempt))
 
-  const fetchWithRetries = Effect.fnUntraced(function*(request: NormalisedRequest, maxTokens: number) {
-    const attempts = yield* Ref.make(0)
-    const retriesSoFar = Ref.get(attempts).pipe(Effect.map((n) => Math.max(0, n - 1)))
-    const answer = yield* Ref.update(attempts, (n) => n + 1).pipe(
-      Effect.andThen(attempt(request, maxTokens)),
-      Effect.retry(schedule),
-      Effect.catch((error: LlmError) =>
-        retriesSoFar.pipe(Effect.flatMap((retries) => Effect.fail(withRetries(error, retries))))
-      ),
-      Effect.ensuring(retriesSoFar.pipe(
-        Effect.flatMap((retries) => count((c) => ({ ...c, retries: c.retries + retries })))
-      ))
-    )
-    yield* count((c) => ({
-      ...c,
-      sentPromptTokens: c.sentPromptTokens + (answer.usage?.promptTokens ?? 0),
-      sentCompletionTokens: c.sentCompletionTokens + (answer.usage?.completionTokens ?? 0)
-    }))
-    return answer
-  })
+  const fetchWithRetries = (request: NormalisedRequest, maxTokens: number) =>
+    Effect.suspend(() => {
+      let attempts = 0
+      const tried: Tried = { last: undefined }
+      const retries = () => Math.max(0, attempts - 1)
+      return Effect.suspend(() => {
+        // The breaker is checked before the throttle and the slot, so that waiting requests fail at once.
+        if (open !== undefined) return Effect.fail(open)
+        attempts += 1
+        return attempt(request, maxTokens, tried)
+      }).pipe(
+        Effect.retry(schedule),
+        Effect.mapError((error) => withRetries(error, retries())),
+        Effect.onExit(() =>
+          Effect.sync(() => {
+            if (retries() > 0) count((c) => ({ ...c, retries: c.retries + retries() }))
+          })
+        ),
+        Effect.tap((answer) =>
+          Effect.sync(() =>
+            count((c) => ({
+              ...c,
+              sentPromptTokens: c.sentPromptTokens + (answer.usage?.promptTokens ?? 0),
+              sentCompletionTokens: c.sentCompletionTokens + (answer.usage?.completionTokens ?? 0)
+            }))
+          )
+        )
+      )
+    })
 
   /**
    * The disk cache's answer where it is final (usable, or stored as rejected once the budget was spent), else the
@@ -280,7 +377,7 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
         yield* cache.write({ key, request, maxTokens, attempts, rejected: reason, answer })
         return { answer, rejected: reason, fromDisk: false } satisfies Found
       }
-      yield* count((c) => ({ ...c, badAnswers: countReason(c.badAnswers, reason) }))
+      count((c) => ({ ...c, badAnswers: countReason(c.badAnswers, reason) }))
       yield* Effect.logDebug(`LLM answer unusable (${reason}), asking again`)
       if (reason === "truncated") maxTokens = largerBudget(maxTokens, settings.maxTokensCap)
     }
@@ -291,10 +388,10 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
    * shares its outcome, failure included. `joined` says this caller waited for another's lookup.
    */
   const shared = Effect.fnUntraced(function*(key: string, request: NormalisedRequest, accept: Accept | undefined) {
-    const mine = yield* Deferred.make<Found, LlmError>()
     // No yield between the look and the registration, so two callers cannot both find the key free.
     const running = inFlight.get(key)
     if (running !== undefined) return { ...yield* Deferred.await(running), joined: true }
+    const mine = Deferred.makeUnsafe<Found, LlmError>()
     inFlight.set(key, mine)
     yield* lookup(key, request, accept).pipe(
       Effect.onExit((exit) => Effect.andThen(Effect.sync(() => inFlight.delete(key)), Deferred.done(mine, exit))),
@@ -303,13 +400,14 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     return { ...yield* Deferred.await(mine), joined: false }
   })
 
-  const complete = Effect.fn("LlmClient.complete")(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
+  // Untraced: a span and a captured call site on every request are CPU on the hot path, and nothing reads them.
+  const complete = Effect.fnUntraced(function*(chat: ChatRequest, completeOptions?: CompleteOptions) {
     const request = normaliseRequest(options.model, chat, mode)
-    yield* count((c) => ({ ...c, requests: c.requests + 1 }))
+    count((c) => ({ ...c, requests: c.requests + 1 }))
     const { answer, rejected, fromDisk, joined } = yield* shared(normalisedRequestKey(request), request, completeOptions?.accept)
     const cached = fromDisk || joined
     producers.set(canonicalJson(answer.producer), answer.producer)
-    yield* count((c) => ({
+    count((c) => ({
       ...c,
       cacheHits: c.cacheHits + (cached ? 1 : 0),
       promptTokens: c.promptTokens + (answer.usage?.promptTokens ?? 0),
@@ -319,14 +417,15 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     return { ...answer, rejected, cached } satisfies ChatAnswer
   })
 
+  // Batches go to the first server: a batch is collected from the server it was submitted to.
   const prefetch = yield* makePrefetch({
-    client,
+    client: replicas[0].client,
     cache,
     cacheDir: options.cacheDir,
     model: options.model,
     mode,
-    endpoint: endpoint.endpoint,
-    baseUrl,
+    endpoint: replicas[0].producer,
+    baseUrl: replicas[0].baseUrl,
     mask,
     pollSeconds: settings.batchPollSeconds,
     retries: options.retries,
@@ -340,16 +439,15 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
     let reported = 0
     while (true) {
       yield* Effect.sleep(Duration.seconds(settings.progressSeconds))
-      const stats = yield* Ref.get(counts)
-      if (stats.attempts === reported) continue
-      reported = stats.attempts
-      yield* Effect.logInfo(`LLM progress: ${describeStats(stats)}; ${inFlightAttempts} in flight, concurrency ${aimd.limit}`)
+      if (counts.attempts === reported) continue
+      reported = counts.attempts
+      yield* Effect.logInfo(`LLM progress: ${describeStats(counts)}; ${inFlightAttempts} in flight, concurrency ${aimd.limit}`)
     }
   }).pipe(Effect.forkIn(scope))
 
   return LlmClient.of({
     complete,
-    stats: Ref.get(counts),
+    stats: Effect.sync(() => counts),
     producers: Effect.sync(() => distinctProducers(producers.values())),
     endpoint,
     mode,

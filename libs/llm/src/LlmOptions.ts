@@ -7,6 +7,12 @@ const Seconds = Schema.Finite.check(Schema.isGreaterThan(0))
 export const LlmOptions = Schema.Struct({
   /** e.g. `http://127.0.0.1:8000/v1` */
   baseUrl: Schema.NonEmptyString,
+  /**
+   * More base URLs serving the same model (replicas): each attempt goes to the one with the fewest attempts in
+   * flight, ties by order, `baseUrl` first; an attempt that failed is retried on another. `concurrency` is the limit
+   * over all of them.
+   */
+  replicas: Schema.optionalKey(Schema.Array(Schema.NonEmptyString)),
   model: Schema.NonEmptyString,
   /** Sent as the bearer token; absent (or empty) sends "unused", as servers without keys expect some token. */
   apiKey: Schema.optionalKey(Schema.Redacted(Schema.String)),
@@ -34,9 +40,19 @@ export const LlmOptions = Schema.Struct({
   stream: Schema.optionalKey(Schema.Boolean),
   /** A streamed attempt with no chunk this long after the request is a hang (default 60 s). */
   firstTokenTimeoutSeconds: Schema.optionalKey(Seconds),
+  /**
+   * The least time an attempt without a first token (a whole answer, when not streamed) keeps its slot (default 5 s):
+   * past four times the 90th percentile of the last 64 times to first token, or this, whichever is longer, it gives
+   * the slot back and waits on for `firstTokenTimeoutSeconds` without it, so that a hung request never holds up the
+   * others or their retries. At most `concurrency` attempts are without a slot at once.
+   */
+  slotReleaseSeconds: Schema.optionalKey(Seconds),
   /** A streamed attempt silent this long between chunks is a hang (default 30 s). */
   idleTimeoutSeconds: Schema.optionalKey(Seconds),
-  /** The circuit breaker: this many failed attempts in a row stop every request (default 20). */
+  /**
+   * The circuit breaker: a replica that fails this many attempts in a row is set aside for the life of the client
+   * (default 20); when every replica is set aside, every request fails at once with `LlmCircuitOpen`.
+   */
   breakerFailures: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThan(0))),
   /** A token bucket on requests sent per minute, where the server sets a quota (none by default). */
   requestsPerMinute: Schema.optionalKey(Schema.Finite.check(Schema.isGreaterThan(0))),
@@ -67,6 +83,7 @@ export const defaults = {
   maxTokensCap: 8192,
   stream: true,
   firstTokenTimeoutSeconds: 60,
+  slotReleaseSeconds: 5,
   idleTimeoutSeconds: 30,
   breakerFailures: 20,
   progressSeconds: 30,

@@ -6,7 +6,7 @@ import { LlmClient } from "./LlmClient.ts"
 import { requestKey } from "./requestKey.ts"
 import { CacheEntry } from "./ResponseCache.ts"
 import { completion, startChatServer } from "#testing"
-import { ask, clientLayer, filesUnder, options, run, servedBy, statsOf, tempDir } from "./client.fixture.ts"
+import { ask, clientLayer, failure, filesUnder, options, run, servedBy, statsOf, tempDir } from "./client.fixture.ts"
 
 describe("LlmClient's response cache", () => {
   it.live("answers a repeated request from the disk cache, also in a new layer", () =>
@@ -153,5 +153,18 @@ describe("LlmClient's response cache", () => {
       assert.strictEqual(server.received.length, 2)
       const entry = Schema.decodeUnknownSync(Schema.fromJsonString(CacheEntry))(fs.readFileSync(file, "utf8"))
       assert.deepStrictEqual(entry.answer.usage, { promptTokens: 11, completionTokens: 7 })
+    }))
+
+  it.live("fails naming the file when an answer cannot be written, and leaves no temporary file", () =>
+    Effect.gen(function*() {
+      const server = yield* startChatServer(() => ({}))
+      const dir = yield* tempDir
+      // The fan-out folder's name taken by a file: neither the entry nor its temporary can be written under it.
+      const key = requestKey("test-model", ask("Blocked"))
+      fs.writeFileSync(path.join(dir, key.slice(0, 2)), "")
+      const error = failure(yield* Effect.exit(run(options(server.url, dir), ask("Blocked"))))
+      assert.strictEqual(error._tag, "LlmCacheError")
+      assert.include(error.message, `LLM response cache ${path.join(dir, key.slice(0, 2), `${key}.json`)} could not be written: `)
+      assert.deepStrictEqual(fs.readdirSync(dir), [key.slice(0, 2)])
     }))
 })

@@ -1,6 +1,6 @@
 import { Effect, FileSystem, Option, Path, Schema, Struct } from "effect"
-import { randomUUID } from "node:crypto"
 import { toJson } from "#files"
+import { makeCacheWriter } from "./cacheWriter.ts"
 import { ChatAnswer, type ChatRequest } from "./ChatRequest.ts"
 import { LlmCacheError } from "./errors.ts"
 import { NormalisedRequest, normalisedRequestKey, requestKey, type RequestMode } from "./requestKey.ts"
@@ -36,7 +36,7 @@ const decodeEntry = Schema.decodeUnknownOption(Schema.fromJsonString(CacheEntry)
 export const cacheFile = (path: Path.Path, cacheDir: string, key: string): string =>
   path.join(cacheDir, key.slice(0, 2), `${key}.json`)
 
-/** A content-addressed store of answers on disk. */
+/** A content-addressed store of answers on disk; its writer thread stops with the scope. */
 export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
   const fs = yield* FileSystem.FileSystem
   const path = yield* Path.Path
@@ -52,29 +52,12 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
       Effect.orElseSucceed(() => Option.none())
     )
 
-  // The fan-out folders known to exist: creating one on every write was a tenth of the client's CPU.
-  const folders = new Set<string>()
+  const writeFile = yield* makeCacheWriter()
 
-  /**
-   * Written temp-then-rename with a name unique to the write (as `writeFileAtomic` does, without its folder
-   * creation on every call), so a crash never leaves half a file and processes sharing the folder never read one:
-   * the last rename of a key wins, and every write of a key holds a whole answer.
-   */
+  /** Written whole or not at all, even by processes sharing the folder (see `makeCacheWriter`): the last write wins. */
   const write = (entry: CacheEntry): Effect.Effect<void, LlmCacheError> => {
     const file = cacheFile(path, cacheDir, entry.key)
-    const folder = path.dirname(file)
-    const temporary = `${file}.tmp-${process.pid}-${randomUUID()}`
-    const put = fs.writeFileString(temporary, toJson(entry))
-    const makeFolder = Effect.andThen(fs.makeDirectory(folder, { recursive: true }), Effect.sync(() => folders.add(folder)))
-    return Effect.gen(function*() {
-      // A folder removed since it was made (the cache deleted mid-run) is made again.
-      if (folders.has(folder)) yield* put.pipe(Effect.catch(() => Effect.andThen(makeFolder, put)))
-      else yield* Effect.andThen(makeFolder, put)
-      yield* fs.rename(temporary, file)
-    }).pipe(
-      Effect.onError(() => fs.remove(temporary, { force: true }).pipe(Effect.ignore)),
-      Effect.mapError((error) => new LlmCacheError({ path: file, reason: error.message }))
-    )
+    return writeFile(file, toJson(entry)).pipe(Effect.mapError((reason) => new LlmCacheError({ path: file, reason })))
   }
 
   return { read, write } as const
@@ -84,14 +67,10 @@ export const makeResponseCache = Effect.fnUntraced(function*(cacheDir: string) {
  * Which of `requests` the cache at `cacheDir` already answers for `model` asked in `mode` (usable or stored as
  * finally rejected), so that a client would send none of them: what `finerweb status --cost` counts before a rebuild.
  */
-export const findCached = Effect.fnUntraced(function*(
-  cacheDir: string,
-  model: string,
-  requests: ReadonlyArray<ChatRequest>,
-  mode: RequestMode
-) {
-  const cache = yield* makeResponseCache(cacheDir)
-  return yield* Effect.forEach(requests, (request) => Effect.map(cache.read(requestKey(model, request, mode)), Option.isSome), {
-    concurrency: 16
-  })
-})
+export const findCached = (cacheDir: string, model: string, requests: ReadonlyArray<ChatRequest>, mode: RequestMode) =>
+  Effect.scoped(Effect.gen(function*() {
+    const cache = yield* makeResponseCache(cacheDir)
+    return yield* Effect.forEach(requests, (request) => Effect.map(cache.read(requestKey(model, request, mode)), Option.isSome), {
+      concurrency: 16
+    })
+  }))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { afterAnswer, afterRateLimit, fullBucket, take } from "./concurrency.ts"
+import { afterAnswer, afterRateLimit, fullBucket, leastOutstanding, slotDeadline, take } from "./concurrency.ts"
 
 describe("adaptive concurrency", () => {
   it("halves once for a burst of 429s to requests sent at the old limit, again for a later one", () => {
@@ -35,5 +35,32 @@ describe("token bucket", () => {
     // Five seconds later, 50 more have come in, less the two reserved.
     expect(take(bucket, 48, 600, 5000).waitMillis).toBe(0)
     expect(take(bucket, 49, 600, 5000).waitMillis).toBeCloseTo(100)
+  })
+})
+
+describe("slotDeadline", () => {
+  it("is four times the 90th percentile of the recent times to first token, never below the floor", () => {
+    // 1..10 s: the 90th percentile of ten is the ninth, 9 s.
+    const recent = [10, 3, 1, 7, 2, 9, 4, 8, 6, 5].map((s) => s * 1000)
+    expect(slotDeadline(recent, 5000)).toBe(36_000)
+    expect(slotDeadline([100, 200], 5000)).toBe(5000)
+    expect(slotDeadline([], 5000)).toBe(5000)
+  })
+})
+
+describe("leastOutstanding", () => {
+  const replica = (name: string, inFlight: number, setAside = false) => ({ name, inFlight, setAside })
+
+  it("takes the fewest in flight, the first of a tie, and none set aside", () => {
+    expect(leastOutstanding([replica("a", 3), replica("b", 1), replica("c", 1)])?.name).toBe("b")
+    expect(leastOutstanding([replica("a", 0, true), replica("b", 5)])?.name).toBe("b")
+    expect(leastOutstanding([replica("a", 0, true)])).toBeUndefined()
+  })
+
+  it("avoids the replica the last attempt failed on while another is left", () => {
+    const [a, b] = [replica("a", 0), replica("b", 9)]
+    expect(leastOutstanding([a, b], a)?.name).toBe("b")
+    expect(leastOutstanding([a, { ...b, setAside: true }], a)?.name).toBe("a")
+    expect(leastOutstanding([{ ...a, setAside: true }], { ...a, setAside: true })).toBeUndefined()
   })
 })

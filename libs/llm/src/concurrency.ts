@@ -37,3 +37,36 @@ export const take = (bucket: Bucket, amount: number, perMinute: number, now: num
   const available = refilled - amount
   return { bucket: { available, at: now }, waitMillis: available >= 0 ? 0 : -available / perMilli }
 }
+
+/** How many recent times to first token `slotDeadline` looks at. */
+export const progressWindow = 64
+
+/**
+ * How long an attempt may go without its first token (its whole answer, when not streamed) before it gives its slot
+ * back: four times the 90th percentile of `recent` times, never less than `floorMillis`. A server that is slow for
+ * everyone raises it; one request far slower than the rest is taken for hung.
+ */
+export const slotDeadline = (recent: ReadonlyArray<number>, floorMillis: number): number => {
+  if (recent.length === 0) return floorMillis
+  const sorted = [...recent].sort((a, b) => a - b)
+  return Math.max(floorMillis, 4 * sorted[Math.ceil(0.9 * sorted.length) - 1]!)
+}
+
+/** What `leastOutstanding` needs to know of a replica. */
+export interface Outstanding {
+  readonly inFlight: number
+  readonly setAside: boolean
+}
+
+/**
+ * The replica for the next attempt: the fewest attempts in flight among those not set aside, ties by order. `avoid`
+ * (the one the previous attempt failed on) is taken only when no other is left; undefined when all are set aside.
+ */
+export const leastOutstanding = <R extends Outstanding>(replicas: ReadonlyArray<R>, avoid?: R): R | undefined => {
+  let best: R | undefined
+  for (const replica of replicas) {
+    if (replica.setAside || replica === avoid) continue
+    if (best === undefined || replica.inFlight < best.inFlight) best = replica
+  }
+  return best ?? (avoid === undefined || avoid.setAside ? undefined : avoid)
+}

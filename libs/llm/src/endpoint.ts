@@ -26,3 +26,6 @@ export const endpointSecrets = (baseUrl: string): ReadonlyArray<string> => {
   const url = new URL(baseUrl)
   return [url.username, url.password, url.search.slice(1), url.hash.slice(1)].filter((part) => part !== "")
 }
+
+/** How a client of `baseUrls` (its base URL and replicas) names its endpoint: each described, joined by ", ". */
+export const describeEndpoints = (baseUrls: ReadonlyArray<string>): string => baseUrls.map(describeEndpoint).join(", ")

@@ -1,6 +1,6 @@
 export { BatchSummary, type PrefetchItem } from "./batch.ts"
 export { AnswerFormat, ChatAnswer, ChatRequest, distinctProducers, Producer } from "./ChatRequest.ts"
-export { describeEndpoint, type LlmEndpoint } from "./endpoint.ts"
+export { describeEndpoint, describeEndpoints, type LlmEndpoint } from "./endpoint.ts"
 export { LlmBadAnswer, LlmCacheError, LlmCircuitOpen, LlmHttpError, LlmUnreachable } from "./errors.ts"
 export type { LlmError } from "./errors.ts"
 export { type CompleteOptions, LlmClient } from "./LlmClient.ts"

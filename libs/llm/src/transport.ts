@@ -9,7 +9,9 @@ export class ProgressTimeout extends Error {
   readonly kind: TimeoutKind
   readonly seconds: number
   constructor(kind: TimeoutKind, seconds: number) {
-    super(`no ${kind === "first-token" ? "first token" : "chunk"} within ${seconds} s`)
+    super(
+      kind === "total" ? `timed out after ${seconds} s` : `no ${kind === "first-token" ? "first token" : "chunk"} within ${seconds} s`
+    )
     this.kind = kind
     this.seconds = seconds
   }
@@ -27,6 +29,32 @@ export interface StreamedBody {
   readonly system_fingerprint?: string | null
   readonly choices: ReadonlyArray<{ readonly message: { readonly content: string }; readonly finish_reason: string | null }>
   readonly usage?: unknown
+}
+
+/**
+ * `run` with a signal that also aborts `seconds` after the start, which then fails with a total `ProgressTimeout`:
+ * a timer per attempt, where an effect's timeout would race two fibers.
+ */
+export const withinTotal = async <A>(seconds: number, signal: AbortSignal, run: (signal: AbortSignal) => Promise<A>): Promise<A> => {
+  const controller = new AbortController()
+  const abort = () => controller.abort()
+  signal.addEventListener("abort", abort)
+  let fired = false
+  const timer = setTimeout(() => {
+    fired = true
+    controller.abort()
+  }, seconds * 1000)
+  try {
+    const result = await run(controller.signal)
+    // A stream the SDK ended quietly on the abort must still fail.
+    if (fired) throw new ProgressTimeout("total", seconds)
+    return result
+  } catch (error) {
+    throw fired ? new ProgressTimeout("total", seconds) : error
+  } finally {
+    clearTimeout(timer)
+    signal.removeEventListener("abort", abort)
+  }
 }
 
 /** The body of a chat-completions request: the normalised request with `maxTokens` in the field it names. */
@@ -53,13 +81,14 @@ const parseBody = (text: string): unknown => {
  * One streamed chat completion, assembled. It is aborted when no chunk arrives within `firstTokenSeconds` of the
  * request, or within `idleSeconds` of the previous chunk, so that a hung request ends on lack of progress rather
  * than on the total timeout. A response that is not `text/event-stream` is read whole and handed back as
- * `NotStreamed`.
+ * `NotStreamed`. `onProgress` is called on every chunk (on the whole body, when not streamed).
  */
 export const streamCompletion = async (
   client: OpenAI,
   body: ReturnType<typeof wireRequest>,
   timeouts: { readonly firstTokenSeconds: number; readonly idleSeconds: number },
-  signal: AbortSignal
+  signal: AbortSignal,
+  onProgress: () => void
 ): Promise<StreamedBody | NotStreamed> => {
   const controller = new AbortController()
   const abort = () => controller.abort()
@@ -80,7 +109,9 @@ export const streamCompletion = async (
       { signal: controller.signal }
     ).withResponse()
     if (!(response.headers.get("content-type") ?? "").includes("text/event-stream")) {
-      return { notStreamed: true, body: parseBody(await response.text()) }
+      const text = await response.text()
+      onProgress()
+      return { notStreamed: true, body: parseBody(text) }
     }
     let content = ""
     let finishReason: string | null = null
@@ -88,6 +119,7 @@ export const streamCompletion = async (
     let fingerprint: string | null = null
     let usage: unknown
     for await (const chunk of data) {
+      onProgress()
       arm("idle", timeouts.idleSeconds)
       model ??= chunk.model
       fingerprint ??= chunk.system_fingerprint ?? null

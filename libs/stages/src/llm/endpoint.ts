@@ -1,5 +1,5 @@
 import { Config, Effect, Option } from "effect"
-import { describeEndpoint, type LlmEndpoint, LlmSettings, requestMode } from "#llm"
+import { describeEndpoints, type LlmEndpoint, LlmSettings, requestMode } from "#llm"
 import { TEACHER_MODEL, teacherDigest } from "#teacher"
 import { Workspace } from "#workspace"
 import { externalInputs, llmSettingsFile } from "../table.ts"
@@ -9,22 +9,27 @@ export const offlineTeacherLabel = "offline-teacher"
 
 /**
  * `llm.json` with the environment's endpoint and model over it. A `baseUrl` of `null` means the offline teacher;
- * `model` is then the settings' own, which the teacher ignores.
+ * `model` is then the settings' own, which the teacher ignores. The environment's base URL may be a comma-separated
+ * list of replicas of one model: the first is `baseUrl`, the rest `replicas`, in place of `llm.json`'s replicas.
  */
 export const llmTarget = Effect.fnUntraced(function*() {
   const workspace = yield* Workspace
   const settings = yield* workspace.readConfig(llmSettingsFile, LlmSettings)
-  const baseUrl = Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.baseUrl)), () => settings.baseUrl)
+  const fromEnvironment = yield* Config.option(Config.String(externalInputs.llm.baseUrl))
+  const baseUrls = Option.match(fromEnvironment, {
+    onNone: () => settings.baseUrl === null ? [] : [settings.baseUrl, ...(settings.replicas ?? [])],
+    onSome: (list) => list.split(",").map((url) => url.trim())
+  })
   const model = Option.getOrElse(yield* Config.option(Config.String(externalInputs.llm.model)), () => settings.model)
-  return { settings, baseUrl, model }
+  return { settings, baseUrl: baseUrls[0] ?? null, replicas: baseUrls.slice(1), model }
 })
 
 /** What an LLM stage would record as `inputs.llm` now, from the settings and the environment, without starting a client. */
 export const currentEndpoint = Effect.fnUntraced(function*() {
-  const { baseUrl, model } = yield* llmTarget()
+  const { baseUrl, replicas, model } = yield* llmTarget()
   return (baseUrl === null
     ? { endpoint: offlineTeacherLabel, model: TEACHER_MODEL, standIn: true }
-    : { endpoint: describeEndpoint(baseUrl), model, standIn: false }) satisfies LlmEndpoint
+    : { endpoint: describeEndpoints([baseUrl, ...replicas]), model, standIn: false }) satisfies LlmEndpoint
 })
 
 /** What an LLM stage would record as `inputs.requestMode` now: how `llm.json` says requests ask for their answer. */

@@ -1,4 +1,4 @@
-import { Config, Effect, Layer, Option } from "effect"
+import { Config, Effect, Layer, Option, Struct } from "effect"
 import { LlmClient } from "#llm"
 import { startTeacher } from "#teacher"
 import { Workspace } from "#workspace"
@@ -11,13 +11,13 @@ import { llmTarget, offlineTeacherLabel, responseCacheDir } from "./endpoint.ts"
  */
 export const llmLayer = Layer.unwrap(Effect.gen(function*() {
   const workspace = yield* Workspace
-  const { settings, baseUrl, model } = yield* llmTarget()
+  const { settings, baseUrl, replicas, model } = yield* llmTarget()
   const cacheDir = workspace.resolve(settings.cacheDir)
   if (baseUrl === null) {
     const teacher = yield* startTeacher()
     yield* Effect.logDebug(`offline teacher (a rule-based stand-in, not an LLM) listening at ${teacher.baseUrl}`)
     return LlmClient.layer({
-      ...settings,
+      ...Struct.omit(settings, ["replicas"]),
       baseUrl: teacher.baseUrl,
       model: teacher.model,
       cacheDir: responseCacheDir(cacheDir, null),
@@ -25,16 +25,21 @@ export const llmLayer = Layer.unwrap(Effect.gen(function*() {
       standIn: true
     })
   }
-  return yield* endpointClient(baseUrl, model)
+  return yield* endpointClient([baseUrl, ...replicas], model)
 }))
 
-/** A client of the server at `baseUrl` serving `model`, with `llm.json`'s settings and the key from the environment. */
-const endpointClient = Effect.fnUntraced(function*(baseUrl: string, model: string) {
+/**
+ * A client of the servers at `baseUrls` (the first, and its replicas) serving `model`, with `llm.json`'s other
+ * settings and the key from the environment.
+ */
+const endpointClient = Effect.fnUntraced(function*(baseUrls: readonly [string, ...Array<string>], model: string) {
   const workspace = yield* Workspace
   const { settings } = yield* llmTarget()
+  const [baseUrl, ...replicas] = baseUrls
   return LlmClient.layer({
     ...settings,
     baseUrl,
+    replicas,
     model,
     ...Option.match(yield* Config.option(Config.Redacted(settings.apiKeyEnv)), {
       onNone: () => ({}),
@@ -45,4 +50,4 @@ const endpointClient = Effect.fnUntraced(function*(baseUrl: string, model: strin
 })
 
 /** The client of the second annotator (annotate-second's `annotator`), which replaces the first within what it provides. */
-export const endpointLayer = (baseUrl: string, model: string) => Layer.unwrap(endpointClient(baseUrl, model))
+export const endpointLayer = (baseUrl: string, model: string) => Layer.unwrap(endpointClient([baseUrl], model))
