@@ -9,7 +9,7 @@ import { describeEndpoint, describeEndpoints, endpointSecrets } from "./endpoint
 import type { LlmEndpoint } from "./endpoint.ts"
 import { LlmBadAnswer, LlmCircuitOpen, withRetries } from "./errors.ts"
 import type { LlmError } from "./errors.ts"
-import { type Accept, largerBudget, unusable } from "./heal.ts"
+import { type Accept, nextBudget, storedVerdict, unusable } from "./heal.ts"
 import { defaultBackoffMillis, defaults } from "./LlmOptions.ts"
 import type { LlmOptions } from "./LlmOptions.ts"
 import {
@@ -363,23 +363,21 @@ const make = Effect.fnUntraced(function*(options: LlmOptions) {
   const lookup = Effect.fnUntraced(function*(key: string, request: NormalisedRequest, accept: Accept | undefined) {
     const hit = yield* cache.read(key)
     if (Option.isSome(hit)) {
-      const entry = hit.value
-      const reason = unusable(entry.answer, accept)
-      if (reason === null || entry.rejected !== null) {
-        return { answer: entry.answer, rejected: reason, fromDisk: true } satisfies Found
-      }
+      const { reason, final } = storedVerdict(hit.value, accept)
+      if (final) return { answer: hit.value.answer, rejected: reason, fromDisk: true } satisfies Found
     }
     let maxTokens = request.max_tokens
     for (let attempts = 1;; attempts++) {
       const answer = yield* fetchWithRetries(request, maxTokens)
       const reason = unusable(answer, accept)
-      if (reason === null || attempts > settings.answerRetries) {
+      const next = nextBudget(reason, attempts, maxTokens, settings)
+      if (reason === null || next === null) {
         yield* cache.write({ key, request, maxTokens, attempts, rejected: reason, answer })
         return { answer, rejected: reason, fromDisk: false } satisfies Found
       }
       count((c) => ({ ...c, badAnswers: countReason(c.badAnswers, reason) }))
       yield* Effect.logDebug(`LLM answer unusable (${reason}), asking again`)
-      if (reason === "truncated") maxTokens = largerBudget(maxTokens, settings.maxTokensCap)
+      maxTokens = next
     }
   })
 

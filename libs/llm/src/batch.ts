@@ -5,7 +5,7 @@ import { toJson, toJsonl, writeFileAtomic } from "#files"
 import type { ChatRequest } from "./ChatRequest.ts"
 import { readCompletion } from "./completion.ts"
 import { LlmCacheError, type LlmError } from "./errors.ts"
-import { type Accept, largerBudget, unusable } from "./heal.ts"
+import { type Accept, nextBudget, storedVerdict, unusable } from "./heal.ts"
 import { NormalisedRequest, normaliseRequest, normalisedRequestKey, type RequestMode } from "./requestKey.ts"
 import type { makeResponseCache } from "./ResponseCache.ts"
 import { retrySchedule } from "./retry.ts"
@@ -226,7 +226,8 @@ export const makePrefetch = Effect.fnUntraced(function*(context: BatchContext) {
         continue
       }
       const reason = unusable(answer.success, accepts.get(item.key))
-      if (reason === null || item.attempt > context.answerRetries) {
+      const next = nextBudget(reason, item.attempt, item.maxTokens, context)
+      if (next === null) {
         if (reason !== null && !wanted) continue
         yield* cache.write({
           key: item.key,
@@ -238,8 +239,7 @@ export const makePrefetch = Effect.fnUntraced(function*(context: BatchContext) {
         })
         counts[reason === null ? "answered" : "rejected"] += 1
       } else if (wanted) {
-        const maxTokens = reason === "truncated" ? largerBudget(item.maxTokens, context.maxTokensCap) : item.maxTokens
-        again.push({ ...item, attempt: item.attempt + 1, maxTokens })
+        again.push({ ...item, attempt: item.attempt + 1, maxTokens: next })
       }
     }
     yield* fs.remove(recordFile(record.id), { force: true }).pipe(Effect.mapError(cacheError(recordFile(record.id))))
@@ -269,7 +269,7 @@ export const makePrefetch = Effect.fnUntraced(function*(context: BatchContext) {
     const open: Array<string> = []
     for (const key of requests.keys()) {
       const hit = yield* cache.read(key)
-      if (Option.isNone(hit) || (hit.value.rejected === null && unusable(hit.value.answer, accepts.get(key)) !== null)) open.push(key)
+      if (Option.isNone(hit) || !storedVerdict(hit.value, accepts.get(key)).final) open.push(key)
     }
     // Only batches holding a request asked for now: another task's (another language's) are its own to wait for.
     let records = (yield* pendingRecords).filter((record) => record.items.some((item) => requests.has(item.key)))

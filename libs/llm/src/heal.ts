@@ -22,6 +22,35 @@ export const unusable = (
 /** The token budget of the next attempt after a truncated answer: doubled, never past `cap` nor below the current one. */
 export const largerBudget = (current: number, cap: number): number => Math.max(current, Math.min(cap, current * 2))
 
+/**
+ * A cached entry as a caller sees it: why its answer is unusable to the caller (null when usable), and whether it is
+ * final, usable or stored rejected once its attempts were spent; one that is not is asked again.
+ */
+export const storedVerdict = (
+  entry: { readonly answer: { readonly content: string; readonly finishReason: string | null }; readonly rejected: string | null },
+  accept: Accept | undefined
+): { readonly reason: string | null; readonly final: boolean } => {
+  const reason = unusable(entry.answer, accept)
+  return { reason, final: reason === null || entry.rejected !== null }
+}
+
+/**
+ * The healing rule after the `attempt`-th answer to a request, unusable for `reason` (null: usable): null when it is
+ * to be stored as it is (usable, or `answerRetries` spent), else the token budget to ask again with (larger after a
+ * truncation). The online client and batch mode both follow it.
+ */
+export const nextBudget = (
+  reason: string | null,
+  attempt: number,
+  maxTokens: number,
+  limits: { readonly answerRetries: number; readonly maxTokensCap: number }
+): number | null =>
+  reason === null || attempt > limits.answerRetries
+    ? null
+    : reason === "truncated"
+    ? largerBudget(maxTokens, limits.maxTokensCap)
+    : maxTokens
+
 /** One line, at most `max` characters: a server's text never carries its line breaks into our messages. */
 export const oneLine = (text: string, max = 200): string => {
   const line = text.replace(/\s+/g, " ").trim()
