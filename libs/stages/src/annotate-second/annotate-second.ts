@@ -2,10 +2,10 @@ import { Effect, Layer } from "effect"
 import { AnnotatedPassage } from "#schema"
 import { type LoadedLanguage, Workspace } from "#workspace"
 import { AnnotateConfig } from "../annotate/config.ts"
-import { annotatePassages, annotateQuestion, annotationCounts } from "../annotate/passage.ts"
+import { annotatePassages, annotateQuestions, annotationCounts } from "../annotate/passage.ts"
 import { readStageFile } from "../files.ts"
 import { endpointLayer } from "../llm/layer.ts"
-import { chatRequest, llmAsker } from "../llm/stage.ts"
+import { llmAsker, questionsPlan } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
 import { stageFiles, type StagePlan, stageTable } from "../table.ts"
 import { SecondAnnotatorConfig } from "./config.ts"
@@ -38,9 +38,8 @@ export const run = Effect.fn("annotate-second")(function*(loaded: LoadedLanguage
   }
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
   return yield* Effect.gen(function*() {
-    const { ask, prefetch, answerer, usage } = yield* llmAsker(config)
-    const transport = yield* prefetch(config, passages.map((passage) => annotateQuestion(template, language, passage.text)))
-    const annotations = yield* annotatePassages("annotate-second", ask, template, language, passages, config)
+    const { answerer, usage, ...asker } = yield* llmAsker(config)
+    const { annotations, transport } = yield* annotatePassages("annotate-second", asker, template, language, passages, config)
     const annotated = passages.map((passage, index) =>
       new AnnotatedPassage({ id: passage.id, document: passage.document, text: passage.text, ...annotations[index] })
     )
@@ -64,10 +63,7 @@ export const plan = Effect.fn("annotate-second.plan")(function*({ language }: Lo
   const { annotator, config, template } = yield* secondAnnotatorSettings()
   const passages = annotator === null ? [] : yield* readStageFile(stageFiles.score.passages, language.code)
   return {
-    requests: passages.map((passage) => {
-      const { prompt, format } = annotateQuestion(template, language, passage.text)
-      return chatRequest(config, prompt, format)
-    }),
+    ...questionsPlan(config, annotateQuestions(template, language, passages)),
     ...(annotator === null ? {} : { endpoint: annotator })
   } satisfies StagePlan
 })

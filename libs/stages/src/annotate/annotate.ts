@@ -4,11 +4,11 @@ import { AnnotatedPassage } from "#schema"
 import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
-import { chatRequest, llmStage, llmStageSettings } from "../llm/stage.ts"
+import { llmStage, llmStageSettings, questionsPlan } from "../llm/stage.ts"
 import { writeStageOutput } from "../output.ts"
-import { stageFiles, type StagePlan } from "../table.ts"
+import { stageFiles } from "../table.ts"
 import { AnnotateConfig } from "./config.ts"
-import { annotatePassages, annotateQuestion, annotationCounts } from "./passage.ts"
+import { annotatePassages, annotateQuestions, annotationCounts } from "./passage.ts"
 
 /** annotate-second's passages are not the ones annotate is given: its output is older than score's. */
 export class StaleSecondAnnotation extends Schema.TaggedError<StaleSecondAnnotation>()("StaleSecondAnnotation", {
@@ -30,7 +30,7 @@ export class StaleSecondAnnotation extends Schema.TaggedError<StaleSecondAnnotat
  */
 export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   const { language } = loaded
-  const { config, template, ask, prefetch, answerer, usage } = yield* llmStage("annotate", AnnotateConfig)
+  const { config, template, answerer, usage, ...asker } = yield* llmStage("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
   const secondManifest = yield* readStageFile(stageFiles["annotate-second"].manifest, language.code)
   const second = secondManifest.annotator === null
@@ -39,8 +39,7 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
   if (second !== null && second.map((passage) => passage.id).join("\n") !== passages.map((passage) => passage.id).join("\n")) {
     return yield* new StaleSecondAnnotation({ language: language.code, passages: passages.length, annotated: second.length })
   }
-  const transport = yield* prefetch(config, passages.map((passage) => annotateQuestion(template, language, passage.text)))
-  const first = yield* annotatePassages("annotate", ask, template, language, passages, config)
+  const { annotations: first, transport } = yield* annotatePassages("annotate", asker, template, language, passages, config)
   const merged = second === null
     ? null
     : passages.map((_, index) => mergeMentions(first[index].mentions, second[index].mentions))
@@ -81,12 +80,7 @@ export const run = Effect.fn("annotate")(function*(loaded: LoadedLanguage) {
 export const plan = Effect.fn("annotate.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("annotate", AnnotateConfig)
   const passages = yield* readStageFile(stageFiles.score.passages, language.code)
-  return {
-    requests: passages.map((passage) => {
-      const { prompt, format } = annotateQuestion(template, language, passage.text)
-      return chatRequest(config, prompt, format)
-    })
-  } satisfies StagePlan
+  return questionsPlan(config, annotateQuestions(template, language, passages))
 })
 
 export const layer = llmLayer

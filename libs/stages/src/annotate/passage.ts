@@ -3,7 +3,7 @@ import { alignMentions, mergeRejections, type Rejections } from "#annotation"
 import type { Accept, AnswerFormat, ChatAnswer, LlmError } from "#llm"
 import type { Language, Mention, ScoredPassage } from "#schema"
 import { renderPrompt } from "../llm/prompt.ts"
-import type { Question } from "../llm/stage.ts"
+import type { LlmAsker, Question } from "../llm/stage.ts"
 import { askEach } from "../llm/unanswered.ts"
 import { mentionListFormat, parseMentionList, unusableMentionList } from "./parse.ts"
 
@@ -48,27 +48,32 @@ export const annotatePassage = (
 /** A passage whose request went unanswered, where the stage's `maxUnanswered` lets it complete. */
 const unansweredPassage: PassageAnnotation = { mentions: [], rejected: { unanswered: 1 } }
 
+/** What the annotator asks of each passage (`annotateQuestion`), in order: what batch mode prefetches and `plan` prices. */
+export const annotateQuestions = (template: string, language: Language, passages: ReadonlyArray<ScoredPassage>) =>
+  passages.map((passage) => annotateQuestion(template, language, passage.text))
+
 /**
- * Every passage of a stage through the annotator (`annotatePassage`), asked to the end: annotate runs it with the
- * first annotator and annotate-second with the second, so both annotate alike.
+ * Every passage of a stage through the annotator (`annotatePassage`), prefetched in batch mode, then asked to the end:
+ * annotate runs it with the first annotator and annotate-second with the second, so both annotate alike. Also what
+ * the fragment's `run` records of the transport.
  */
-export const annotatePassages = (
+export const annotatePassages = Effect.fnUntraced(function*(
   stage: string,
-  ask: (prompt: string, accept: Accept, format: AnswerFormat) => Effect.Effect<ChatAnswer, LlmError>,
+  asker: Pick<LlmAsker, "ask" | "prefetch">,
   template: string,
   language: Language,
   passages: ReadonlyArray<ScoredPassage>,
-  options: { readonly maxUnanswered?: number }
-) =>
-  Effect.map(
-    askEach(passages, (passage) => annotatePassage(ask, template, language)(passage.text), {
-      stage,
-      language: language.code,
-      id: (passage) => passage.id,
-      ...options
-    }),
-    (answers) => answers.map((answer) => answer ?? unansweredPassage)
-  )
+  config: { readonly maxUnanswered?: number; readonly transport?: "online" | "batch" }
+) {
+  const transport = yield* asker.prefetch(config, annotateQuestions(template, language, passages))
+  const answers = yield* askEach(passages, (passage) => annotatePassage(asker.ask, template, language)(passage.text), {
+    stage,
+    language: language.code,
+    id: (passage) => passage.id,
+    ...config
+  })
+  return { annotations: answers.map((answer) => answer ?? unansweredPassage), transport }
+})
 
 /** What a manifest says of a set of annotated passages: mentions, distinct labels, and rejections by reason. */
 export const annotationCounts = (annotated: ReadonlyArray<PassageAnnotation>) => ({

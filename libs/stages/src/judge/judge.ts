@@ -5,11 +5,11 @@ import type { LoadedLanguage } from "#workspace"
 import { readStageFile } from "../files.ts"
 import { llmLayer } from "../llm/layer.ts"
 import { renderPrompt } from "../llm/prompt.ts"
-import { acceptParsed, chatRequest, Decoding, llmStage, llmStageSettings, type Question, Transport } from "../llm/stage.ts"
+import { acceptParsed, Decoding, llmStage, llmStageSettings, type Question, questionsPlan, Transport } from "../llm/stage.ts"
 import { askEach, Unanswered } from "../llm/unanswered.ts"
 import { drawBySeed } from "../draw.ts"
 import { writeStageOutput } from "../output.ts"
-import { stageFiles, type StagePlan } from "../table.ts"
+import { stageFiles } from "../table.ts"
 import { judgementFormat, parseJudgementAnswer } from "./parse.ts"
 
 /** `judge/config.json` */
@@ -105,12 +105,7 @@ export const run = Effect.fn("judge")(function*(loaded: LoadedLanguage) {
 export const plan = Effect.fn("judge.plan")(function*({ language }: LoadedLanguage) {
   const { config, template } = yield* llmStageSettings("judge", JudgeConfig)
   const chosen = yield* judgedPassages(language.code, config)
-  return {
-    requests: chosen.map((passage) => {
-      const { prompt, format } = judgeQuestion(template, language, passage)
-      return chatRequest(config, prompt, format)
-    })
-  } satisfies StagePlan
+  return questionsPlan(config, chosen.map((passage) => judgeQuestion(template, language, passage)))
 })
 
 export const layer = llmLayer

@@ -2,7 +2,7 @@ import { Effect, Option, Schema } from "effect"
 import { sha256 } from "#files"
 import { type Accept, type AnswerFormat, ChatRequest, describeStats, LlmClient, llmUsage } from "#llm"
 import { Workspace } from "#workspace"
-import { stageTable } from "../table.ts"
+import { type StagePlan, stageTable } from "../table.ts"
 
 /** The stages that ask a model through `llmStage`. */
 export type LlmStageName = "annotate" | "judge" | "translate" | "rate"
@@ -51,6 +51,12 @@ export const chatRequest = (
   maxTokens: decoding.maxTokens,
   ...(format === undefined ? {} : { responseFormat: format })
 })
+
+/** The requests of `questions` with the decoding parameters, in order: an LLM stage's `plan`, what `--cost` prices. */
+export const questionsPlan = (
+  decoding: { readonly temperature: number; readonly maxTokens: number },
+  questions: ReadonlyArray<Question>
+): StagePlan => ({ requests: questions.map(({ format, prompt }) => chatRequest(decoding, prompt, format)) })
 
 /**
  * How every LLM program asks: one user message with the given decoding parameters, the name of who answers (the
@@ -101,6 +107,9 @@ export const llmAsker = Effect.fn("llmAsker")(function*(decoding: { readonly tem
     usage
   }
 })
+
+/** What `llmAsker` gives a program: its ways to ask and prefetch, who answers, and the usage once asked. */
+export type LlmAsker = Effect.Success<ReturnType<typeof llmAsker>>
 
 /** An LLM stage's configuration and prompt template, as the stage table names them: all `plan` needs. */
 export const llmStageSettings = Effect.fn("llmStageSettings")(function*<A extends { temperature: number; maxTokens: number }, I>(
