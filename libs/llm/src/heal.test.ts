@@ -3,7 +3,7 @@ import { Effect, Logger, Option, Redacted } from "effect"
 import * as fs from "node:fs"
 import { completion, startChatServer, startFaultServer } from "#testing"
 import { ask, clientLayer, failure, filesUnder, options, run, tempDir } from "./client.fixture.ts"
-import { describeBody, largerBudget, unusable } from "./heal.ts"
+import { describeBody, largerBudget, nextBudget, storedVerdict, unusable } from "./heal.ts"
 import { LlmClient } from "./LlmClient.ts"
 
 /** The fault server's good answers start so; anything else is what a stage's parser would call malformed. */
@@ -35,6 +35,24 @@ describe("unusable", () => {
 
   it("doubles a token budget up to the cap, never below the current one", () => {
     assert.deepStrictEqual([largerBudget(256, 8192), largerBudget(5000, 8192), largerBudget(9000, 8192)], [512, 8192, 9000])
+  })
+
+  it("stores a usable answer or one whose retries are spent, and asks again otherwise, a truncated one with twice the budget", () => {
+    const limits = { answerRetries: 2, maxTokensCap: 1000 }
+    assert.isNull(nextBudget(null, 1, 300, limits))
+    assert.strictEqual(nextBudget("truncated", 1, 300, limits), 600)
+    assert.strictEqual(nextBudget("truncated", 2, 600, limits), 1000)
+    assert.strictEqual(nextBudget("malformed", 2, 300, limits), 300)
+    // The third answer is the last one: two retries after the first.
+    assert.isNull(nextBudget("malformed", 3, 300, limits))
+  })
+
+  it("holds a cached entry final when usable to the caller or stored rejected, and asks again for one usable no more", () => {
+    const never = () => Option.some("malformed")
+    const answer = { content: "[]", finishReason: "stop" }
+    assert.deepStrictEqual(storedVerdict({ answer, rejected: null }, undefined), { reason: null, final: true })
+    assert.deepStrictEqual(storedVerdict({ answer, rejected: "malformed" }, never), { reason: "malformed", final: true })
+    assert.deepStrictEqual(storedVerdict({ answer, rejected: null }, never), { reason: "malformed", final: false })
   })
 })
 
